@@ -1,0 +1,74 @@
+import type { DataSource } from 'typeorm';
+import type { Config } from '../core/config/config.js';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../core/database/embedded-postgres.js';
+import { syncCategoryTaxonomy } from '../modules/categories/category.import.js';
+import { loadDemoDirectory } from '../modules/demo/demo-directory.js';
+import { loadTerritories } from '../modules/territories/territory.import.js';
+import { readCapabilities, type Capabilities } from './capabilities.js';
+import { createAppDataSource } from './database.js';
+import { runOnce } from './seed-run.js';
+
+export type Log = (message: string) => void;
+
+export interface OpenDatabase {
+  db: DataSource;
+  embedded: EmbeddedDatabase | null;
+  close(): Promise<void>;
+}
+
+/** Connects to DATABASE_URL, or starts the embedded PostgreSQL when it is not set. */
+export async function openDatabase(config: Config, log: Log): Promise<OpenDatabase> {
+  let embedded: EmbeddedDatabase | null = null;
+  let url = config.databaseUrl;
+  if (!url) {
+    log(`Starting embedded PostgreSQL (data in ${config.embeddedDataDir})`);
+    embedded = await startEmbeddedPostgres({ dataDir: config.embeddedDataDir, port: config.embeddedPort, log: () => {} });
+    url = embedded.url;
+  }
+  const db = createAppDataSource(url, { printQueries: config.logSql });
+  await db.initialize();
+  return {
+    db,
+    embedded,
+    async close() {
+      await db.destroy();
+      await embedded?.stop();
+    },
+  };
+}
+
+/**
+ * Brings the database to the current schema and reference data: migrations, the category
+ * taxonomy (kept in code, synced every start), territories and the demo directory (first
+ * start only).
+ */
+export async function prepareDatabase(db: DataSource, config: Config, log: Log): Promise<Capabilities> {
+  const applied = await db.runMigrations({ transaction: 'each' });
+  for (const migration of applied) log(`Applied migration ${migration.name}`);
+  await syncCategoryTaxonomy(db);
+  const territories = await loadTerritories(db, { communeCentresPath: config.communeCentresPath, log });
+  const capabilities = await readCapabilities(db);
+  if (!capabilities.radiusSearchAvailable) {
+    log(
+      `Commune centres are missing (${territories.centresMessage}): radius search and distances are unavailable. ` +
+        'Set COMMUNE_CENTRES_PATH to the commune-centres.json file and restart.',
+    );
+  }
+  if (config.demoSupplierCount > 0) {
+    const loaded = await runOnce(db, 'demo-directory', async (sql) => {
+      log(`Loading the demo directory (${config.demoSupplierCount} fictional suppliers)…`);
+      const report = await loadDemoDirectory(sql, { count: config.demoSupplierCount, seed: config.demoSeed });
+      log(`Demo directory loaded: ${report.suppliers} suppliers, ${report.offerings} offerings`);
+    });
+    if (loaded) await compactAfterBulkLoad(db);
+  }
+  return capabilities;
+}
+
+/**
+ * A bulk load writes each supplier twice (insert, then its search columns): rewrite the
+ * tables so that searches scan half the pages, and give the planner fresh statistics.
+ */
+export async function compactAfterBulkLoad(db: DataSource): Promise<void> {
+  await db.query('VACUUM (FULL, ANALYZE) supplier, supplier_search_document, offering, supplier_category');
+}

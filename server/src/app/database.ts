@@ -1,0 +1,24 @@
+import type { DataSource } from 'typeorm';
+import { createDataSource } from '../core/database/data-source.js';
+import { InitialDirectory1764000000000 } from '../core/database/migrations/1764000000000-initial-directory.js';
+import { CategoryEntity, CategoryGroupEntity } from '../modules/categories/category.entities.js';
+import { OfferingEntity } from '../modules/offerings/offering.entity.js';
+import { SupplierEntity } from '../modules/suppliers/supplier.entity.js';
+import { CommuneEntity, DepartementEntity, RegionEntity } from '../modules/territories/territory.entities.js';
+
+export const ENTITIES = [
+  RegionEntity,
+  DepartementEntity,
+  CommuneEntity,
+  CategoryGroupEntity,
+  CategoryEntity,
+  SupplierEntity,
+  OfferingEntity,
+];
+
+/** The migration log, oldest first; append only. */
+export const MIGRATIONS = [InitialDirectory1764000000000];
+
+export function createAppDataSource(url: string, options: { printQueries?: boolean; poolSize?: number } = {}): DataSource {
+  return createDataSource({ url, entities: ENTITIES, migrations: MIGRATIONS, ...options });
+}

@@ -1,0 +1,96 @@
+import { existsSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import cors from 'cors';
+import express from 'express';
+import type { GraphQLSchema } from 'graphql';
+import { formatError } from '../core/graphql/errors.js';
+import { recordSqlStatements, type SqlStatistics } from '../core/database/sql-statistics.js';
+import { createRequestContext, type AppServices, type RequestContext } from './context.js';
+
+export interface HttpServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export interface HttpServerOptions {
+  port: number;
+  /** Adds `extensions.sqlStatements` to responses: for tests and benchmarks only. */
+  exposeSqlStatistics?: boolean;
+}
+
+/** Serves the GraphQL API at /graphql, a health check at /health and the built client at /. */
+export async function startHttpServer(
+  schema: GraphQLSchema,
+  services: AppServices,
+  options: HttpServerOptions,
+): Promise<HttpServer> {
+  const app = express();
+  const httpServer = http.createServer(app);
+  const apollo = new ApolloServer<RequestContext>({
+    schema,
+    formatError,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ...(options.exposeSqlStatistics ? [sqlStatisticsPlugin] : []),
+    ],
+  });
+  await apollo.start();
+
+  app.disable('x-powered-by');
+  app.get('/health', (_request, response) => {
+    response.json({ status: 'ok', radiusSearchAvailable: services.capabilities.radiusSearchAvailable });
+  });
+  app.use(
+    '/graphql',
+    cors(),
+    express.json({ limit: '100kb' }),
+    (_request, response, next) => {
+      // Every statement the request issues is recorded in its own store.
+      const statistics: SqlStatistics = { statements: [] };
+      response.locals.sqlStatistics = statistics;
+      recordSqlStatements(statistics, next);
+    },
+    expressMiddleware(apollo, {
+      context: async ({ res }) => Object.assign(createRequestContext(services), { sqlStatistics: res.locals.sqlStatistics }),
+    }),
+  );
+
+  if (existsSync(path.join(services.config.clientDistDir, 'index.html'))) {
+    app.use(express.static(services.config.clientDistDir, { index: 'index.html' }));
+    // Deep links of the single-page app load its shell.
+    app.get(/^\/(?!graphql|health).*/, (_request, response) => {
+      response.sendFile(path.join(services.config.clientDistDir, 'index.html'));
+    });
+  }
+
+  await new Promise<void>((resolve) => httpServer.listen(options.port, resolve));
+  const address = httpServer.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  return {
+    url: `http://localhost:${port}/graphql`,
+    port,
+    close: () => apollo.stop(),
+  };
+}
+
+const sqlStatisticsPlugin = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ contextValue, response }: { contextValue: RequestContext & { sqlStatistics?: SqlStatistics }; response: { body: { kind: string; singleResult?: { extensions?: Record<string, unknown> } } } }) {
+        if (response.body.kind === 'single' && response.body.singleResult && contextValue.sqlStatistics) {
+          response.body.singleResult.extensions = {
+            ...response.body.singleResult.extensions,
+            sqlStatements: contextValue.sqlStatistics.statements,
+          };
+        }
+      },
+    };
+  },
+};

@@ -1,0 +1,45 @@
+import 'reflect-metadata';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { CategoryResolver, CategoryGroupResolver } from '../modules/categories/category.resolver.js';
+import { NodeResolver } from '../modules/nodes/node.resolver.js';
+import { OfferingResolver } from '../modules/offerings/offering.resolver.js';
+import { SmallPurchaseResolver } from '../modules/small-purchase/small-purchase.resolver.js';
+import { PostalAddressResolver, ServiceAreaResolver, SupplierResolver } from '../modules/suppliers/supplier.resolver.js';
+import { CommuneResolver, DepartementResolver, RegionResolver, TerritoryResolver } from '../modules/territories/territory.resolver.js';
+
+/** The committed contract that third parties build on. */
+export const CONTRACT_PATH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../schema/schema.graphql');
+
+export const RESOLVERS = [
+  NodeResolver,
+  SupplierResolver,
+  PostalAddressResolver,
+  ServiceAreaResolver,
+  OfferingResolver,
+  CategoryGroupResolver,
+  CategoryResolver,
+  TerritoryResolver,
+  RegionResolver,
+  DepartementResolver,
+  CommuneResolver,
+  SmallPurchaseResolver,
+] as const;
+
+export async function buildAppSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
+    resolvers: RESOLVERS,
+    validate: { forbidUnknownValues: false },
+  });
+  // type-graphql has no option for the root type's description.
+  schema.getQueryType()!.description =
+    'Achat inclusif: the directory of French inclusive suppliers (SIAE, GEIQ, EA, EATT, ESAT), their offerings, the category taxonomy and French territories.';
+  return schema;
+}
+
+/** The committed contract: sorted so that it diffs only when the API changes. */
+export function printContract(schema: GraphQLSchema): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}

@@ -1,0 +1,158 @@
+import 'reflect-metadata';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { compactAfterBulkLoad } from '../app/bootstrap.js';
+import { readCapabilities } from '../app/capabilities.js';
+import { createAppDataSource } from '../app/database.js';
+import { startHttpServer } from '../app/http-server.js';
+import { buildAppSchema } from '../app/schema.js';
+import { loadConfig } from '../core/config/config.js';
+import { startEmbeddedPostgres } from '../core/database/embedded-postgres.js';
+import { syncCategoryTaxonomy } from '../modules/categories/category.import.js';
+import { loadDemoDirectory } from '../modules/demo/demo-directory.js';
+import { loadTerritories } from '../modules/territories/territory.import.js';
+import { SEARCH_MIX, SUPPLIER_SEARCH, type BenchSearch } from './search-mix.js';
+
+/**
+ * `pnpm bench`: seeds separate databases (8 000 and 100 000 demo suppliers, kept in
+ * .data/bench-postgres between runs), then runs a fixed mix of buyer searches over HTTP
+ * and prints latency, the same requests' SQL replayed directly, the ratio between them,
+ * and SQL statements per request. Figures only: nothing here passes or fails.
+ */
+
+const SIZES = (process.env.BENCH_SIZES ?? '8000,100000').split(',').map(Number);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
+const WARM_UP_ROUNDS = 3;
+
+interface Statement {
+  sql: string;
+  parameters: unknown[];
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+const ms = (value: number) => `${value.toFixed(1)} ms`.padStart(9);
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  let adminUrl = process.env.BENCH_DATABASE_URL ?? config.databaseUrl;
+  let stopEmbedded: (() => Promise<void>) | null = null;
+  if (!adminUrl) {
+    const embedded = await startEmbeddedPostgres({
+      dataDir: path.resolve(config.embeddedDataDir, '../bench-postgres'),
+      port: config.embeddedPort + 1,
+      fast: true,
+    });
+    adminUrl = embedded.url;
+    stopEmbedded = embedded.stop;
+  }
+  console.log(`Benchmark: ${SEARCH_MIX.length} searches × ${ROUNDS} rounds, sizes ${SIZES.join(', ')}; node ${process.version}`);
+  for (const size of SIZES) await benchSize(adminUrl, size, config);
+  await stopEmbedded?.();
+}
+
+async function seededDatabase(adminUrl: string, size: number, config: ReturnType<typeof loadConfig>) {
+  const name = `achat_inclusif_bench_${size}`;
+  const admin = createAppDataSource(adminUrl, { poolSize: 1 });
+  await admin.initialize();
+  const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).length > 0;
+  if (!exists) await admin.query(`CREATE DATABASE ${name}`);
+  await admin.destroy();
+
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const db = createAppDataSource(url.toString());
+  await db.initialize();
+  await db.runMigrations();
+  await syncCategoryTaxonomy(db);
+  await loadTerritories(db, { communeCentresPath: config.communeCentresPath, log: () => {} });
+  const [{ count }] = await db.query('SELECT count(*)::int AS count FROM supplier');
+  if (count !== size) {
+    const started = performance.now();
+    await db.query('TRUNCATE supplier CASCADE');
+    await db.transaction((manager) =>
+      loadDemoDirectory(manager, {
+        count: size,
+        seed: config.demoSeed,
+        onProgress: (done) => process.stdout.write(`\r  seeding ${size}: ${done}`),
+      }),
+    );
+    await compactAfterBulkLoad(db);
+    console.log(`\r  seeded ${size} suppliers in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  }
+  return db;
+}
+
+async function benchSize(adminUrl: string, size: number, config: ReturnType<typeof loadConfig>): Promise<void> {
+  console.log(`\n=== ${size.toLocaleString('en')} suppliers ===`);
+  const db = await seededDatabase(adminUrl, size, config);
+  const server = await startHttpServer(await buildAppSchema(), { db, config, capabilities: await readCapabilities(db) }, {
+    port: 0,
+    exposeSqlStatistics: true,
+  });
+
+  const post = async (search: BenchSearch) => {
+    const started = performance.now();
+    const response = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: search.query, variables: search.variables }),
+    });
+    const body = (await response.json()) as { errors?: unknown[]; extensions?: { sqlStatements: Statement[] } };
+    const elapsed = performance.now() - started;
+    if (body.errors) throw new Error(`${search.name}: ${JSON.stringify(body.errors)}`);
+    return { elapsed, statements: body.extensions!.sqlStatements };
+  };
+  const replay = async (statements: Statement[]) => {
+    const started = performance.now();
+    for (const statement of statements) await db.query(statement.sql, statement.parameters);
+    return performance.now() - started;
+  };
+
+  const allHttp: number[] = [];
+  const allSql: number[] = [];
+  console.log(`${'search'.padEnd(44)} ${'http p50'.padStart(9)} ${'http p95'.padStart(9)} ${'sql p50'.padStart(9)} ${'ratio'.padStart(6)} ${'stmts'.padStart(5)}`);
+  for (const search of SEARCH_MIX) {
+    for (let round = 0; round < WARM_UP_ROUNDS; round += 1) await post(search);
+    const http: number[] = [];
+    const sql: number[] = [];
+    let statementCount = 0;
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const { elapsed, statements } = await post(search);
+      http.push(elapsed);
+      sql.push(await replay(statements));
+      statementCount = statements.length;
+    }
+    allHttp.push(...http);
+    allSql.push(...sql);
+    const ratio = percentile(http, 50) / percentile(sql, 50);
+    console.log(
+      `${search.name.slice(0, 44).padEnd(44)} ${ms(percentile(http, 50))} ${ms(percentile(http, 95))} ${ms(percentile(sql, 50))} ${ratio.toFixed(2).padStart(6)} ${String(statementCount).padStart(5)}`,
+    );
+  }
+  const overallRatio = percentile(allHttp, 50) / percentile(allSql, 50);
+  console.log(
+    `${'ALL'.padEnd(44)} ${ms(percentile(allHttp, 50))} ${ms(percentile(allHttp, 95))} ${ms(percentile(allSql, 50))} ${overallRatio.toFixed(2).padStart(6)}`,
+  );
+  console.log(`targets: http p95 < 50 ms at 100 000 suppliers, http/sql ratio < 1.5`);
+
+  // The statement count must not grow with the page size (DataLoader, no N+1).
+  const counts: string[] = [];
+  for (const first of [1, 20, 100]) {
+    const { statements } = await post({ name: `page ${first}`, query: SUPPLIER_SEARCH, variables: { filter: { text: 'nettoyage' }, first } });
+    counts.push(`first=${first}: ${statements.length}`);
+  }
+  console.log(`SQL statements per request by page size: ${counts.join(', ')}`);
+  console.log(`memory: rss ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MiB`);
+
+  await server.close();
+  await db.destroy();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

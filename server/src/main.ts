@@ -1,0 +1,37 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from './core/config/config.js';
+import { openDatabase, prepareDatabase } from './app/bootstrap.js';
+import { startHttpServer } from './app/http-server.js';
+import { buildAppSchema } from './app/schema.js';
+
+const log = (message: string) => console.log(`[achat-inclusif] ${message}`);
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const database = await openDatabase(config, log);
+  const capabilities = await prepareDatabase(database.db, config, log);
+  const schema = await buildAppSchema();
+  const server = await startHttpServer(schema, { db: database.db, config, capabilities }, { port: config.port });
+  log(`GraphQL API ready at ${server.url}`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal} received, stopping…`);
+    await server.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(`[achat-inclusif] Configuration error: ${error.message}`);
+  } else {
+    console.error('[achat-inclusif] Failed to start:', error);
+  }
+  process.exit(1);
+});

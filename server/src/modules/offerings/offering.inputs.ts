@@ -1,0 +1,28 @@
+import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { DirectoryFilter } from '../search/search.inputs.js';
+
+export enum OfferingOrder {
+  RELEVANCE = 'RELEVANCE',
+  ENTRY_AMOUNT = 'ENTRY_AMOUNT',
+  TITLE = 'TITLE',
+  RECENTLY_UPDATED = 'RECENTLY_UPDATED',
+}
+
+registerEnumType(OfferingOrder, {
+  name: 'OfferingOrder',
+  description: 'Orderings of an offering search.',
+  valuesConfig: {
+    RELEVANCE: {
+      description: 'Offerings of suppliers located in the territory first, then those serving it, then national ones; within each, best text match first, then cheapest.',
+    },
+    ENTRY_AMOUNT: { description: 'Cheapest entry amount first; offerings on quote only last.' },
+    TITLE: { description: 'Alphabetical by title (accents ignored).' },
+    RECENTLY_UPDATED: { description: 'Most recently updated first.' },
+  },
+});
+
+@InputType({ description: 'Criteria of an offering search. All given criteria must hold; lists match any of their values. Kind criteria apply to the supplier.' })
+export class OfferingFilter extends DirectoryFilter {
+  @Field(() => ID, { nullable: true, description: 'Only the offerings of this supplier.' })
+  supplierId?: string | null;
+}

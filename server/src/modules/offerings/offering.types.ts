@@ -1,0 +1,105 @@
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DateTimeResolver } from 'graphql-scalars';
+import { toGlobalId } from '../../core/graphql/global-id.js';
+import { Node } from '../../core/graphql/node.js';
+import { ServiceType } from '../suppliers/service-area.js';
+import { ServiceAreaType } from '../suppliers/supplier.types.js';
+import type { OfferingEntity } from './offering.entity.js';
+import { PriceUnit } from './price-unit.js';
+
+registerEnumType(PriceUnit, {
+  name: 'PriceUnit',
+  description: 'What a price is for.',
+  valuesConfig: {
+    FLAT: { description: 'The whole service or package ("forfait").' },
+    HOUR: { description: 'Per hour.' },
+    HALF_DAY: { description: 'Per half day.' },
+    DAY: { description: 'Per day.' },
+    MONTH: { description: 'Per month.' },
+    PIECE: { description: 'Per piece or item.' },
+    SQUARE_METRE: { description: 'Per square metre.' },
+    LINEAR_METRE: { description: 'Per linear metre.' },
+    KILOGRAM: { description: 'Per kilogram.' },
+    TONNE: { description: 'Per tonne.' },
+    MEAL: { description: 'Per meal.' },
+    PERSON: { description: 'Per person.' },
+  },
+});
+
+@ObjectType('OfferingPrice', { description: 'Price of an offering in € HT (excluding VAT): a single price, or a range "from … to …".' })
+export class OfferingPrice {
+  @Field(() => Float, { description: 'Price, or lower bound of the range, in € HT.' })
+  amountFrom!: number;
+
+  @Field(() => Float, { nullable: true, description: 'Upper bound of the range in € HT; null for a single price.' })
+  amountTo!: number | null;
+
+  @Field(() => PriceUnit, { description: 'What the price is for.' })
+  unit!: PriceUnit;
+}
+
+@ObjectType('Offering', { implements: Node, description: 'Something a supplier sells ("prestation" or "offre"), with its price.' })
+export class Offering implements Node {
+  @Field(() => ID, { description: 'Global ID.' })
+  id!: string;
+
+  @Field({ description: 'Title, in French.' })
+  title!: string;
+
+  @Field({ description: 'Description, in French (plain text).' })
+  description!: string;
+
+  @Field(() => ServiceType, { description: 'How the offering is delivered.' })
+  serviceType!: ServiceType;
+
+  @Field(() => OfferingPrice, { nullable: true, description: 'Price; null when the offering is priced on quote only.' })
+  price!: OfferingPrice | null;
+
+  @Field(() => Float, { nullable: true, description: 'Minimum order in € HT, when the supplier sets one.' })
+  minimumOrderAmount!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Least amount in € HT a buyer can spend on it: the price, or the minimum order if higher. Compared with the small-purchase amount.',
+  })
+  entryAmount!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Usual lead time in days.' })
+  leadTimeDays!: number | null;
+
+  @Field({ description: 'True when the offering has its own service area instead of the supplier\'s.' })
+  hasOwnServiceArea!: boolean;
+
+  @Field(() => DateTimeResolver, { description: 'Last change of the offering.' })
+  updatedAt!: Date;
+
+  key!: number;
+  supplierKey!: number;
+  categoryKey!: number;
+  ownServiceArea!: ServiceAreaType | null;
+
+  static from(entity: OfferingEntity): Offering {
+    return Object.assign(new Offering(), {
+      id: toGlobalId('Offering', entity.id),
+      title: entity.title,
+      description: entity.description,
+      serviceType: entity.serviceType,
+      price:
+        entity.priceFrom !== null && entity.priceUnit !== null
+          ? Object.assign(new OfferingPrice(), { amountFrom: entity.priceFrom, amountTo: entity.priceTo, unit: entity.priceUnit })
+          : null,
+      minimumOrderAmount: entity.minimumOrderAmount,
+      entryAmount: entity.entryAmount,
+      leadTimeDays: entity.leadTimeDays,
+      hasOwnServiceArea: entity.serviceAreaKind !== null,
+      updatedAt: entity.updatedAt,
+      key: entity.id,
+      supplierKey: entity.supplierId,
+      categoryKey: entity.categoryId,
+      ownServiceArea:
+        entity.serviceAreaKind === null
+          ? null
+          : ServiceAreaType.of(entity.serviceAreaKind, entity.serviceAreaRegionCodes, entity.serviceAreaDepartementCodes, entity.serviceAreaRadiusKm),
+    });
+  }
+}

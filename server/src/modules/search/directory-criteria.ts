@@ -1,0 +1,83 @@
+import type { RequestContext } from '../../app/context.js';
+import { badUserInput } from '../../core/graphql/errors.js';
+import { findCategoriesBySlugs, findCategoryGroupsBySlugs } from '../categories/category.service.js';
+import { DEFAULT_SMALL_PURCHASE_AMOUNT } from '../small-purchase/small-purchase-thresholds.js';
+import type { ServiceType } from '../suppliers/service-area.js';
+import { kindsEligibleFor, kindsOfFamily, type SupplierKind } from '../suppliers/supplier-kind.js';
+import type { DirectoryFilter } from './search.inputs.js';
+import { buildTextQuery } from './text-query.js';
+import { resolveTerritoryZone, type TerritoryZone } from './territory-zone.js';
+
+const MAX_LIST_FILTER_LENGTH = 200;
+const MAX_SMALL_PURCHASE_AMOUNT = 100_000_000;
+
+/** Criteria shared by supplier and offering searches, validated and resolved to keys. */
+export interface DirectoryCriteria {
+  tsquery: string | null;
+  /** Categories given, plus every category of the groups given (any of them). */
+  activityCategoryIds: number[] | null;
+  zone: TerritoryZone | null;
+  excludeNationalOnly: boolean;
+  /** Kinds allowed by the kind, family and reserved-market filters together. */
+  kinds: SupplierKind[] | null;
+  serviceTypes: ServiceType[] | null;
+  /** Amount of the small-purchase filter, when it is on. */
+  smallPurchaseAmount: number | null;
+}
+
+export function listFilter<T>(values: T[] | null | undefined, argument: string): T[] | null {
+  if (values == null) return null;
+  if (values.length > MAX_LIST_FILTER_LENGTH) throw badUserInput(`${argument} accepts at most ${MAX_LIST_FILTER_LENGTH} values`, argument);
+  return [...new Set(values)];
+}
+
+function intersect<T>(sets: (T[] | null)[]): T[] | null {
+  return sets.reduce<T[] | null>(
+    (result, set) => (set === null ? result : result === null ? set : result.filter((value) => set.includes(value))),
+    null,
+  );
+}
+
+async function activityCategoryIdsOf(filter: DirectoryFilter, ctx: RequestContext): Promise<number[] | null> {
+  const categorySlugs = listFilter(filter.categorySlugs, 'filter.categorySlugs');
+  const groupSlugs = listFilter(filter.categoryGroupSlugs, 'filter.categoryGroupSlugs');
+  if (!categorySlugs && !groupSlugs) return null;
+  const categories = categorySlugs ? await findCategoriesBySlugs(ctx.db, categorySlugs, 'filter.categorySlugs') : [];
+  const groups = groupSlugs ? await findCategoryGroupsBySlugs(ctx.db, groupSlugs, 'filter.categoryGroupSlugs') : [];
+  const groupCategories = await ctx.loaders.categories.categoriesByGroupId.loadMany(groups.map((group) => group.id));
+  const all = [...categories, ...groupCategories.flatMap((list) => (list instanceof Error ? [] : list))];
+  return [...new Set(all.map((category) => category.id))];
+}
+
+function smallPurchaseAmountOf(filter: DirectoryFilter): number | null {
+  if (!filter.smallPurchase) return null;
+  const amount = filter.smallPurchase.maxAmount ?? DEFAULT_SMALL_PURCHASE_AMOUNT;
+  if (!Number.isFinite(amount) || amount < 0 || amount > MAX_SMALL_PURCHASE_AMOUNT) {
+    throw badUserInput(
+      `smallPurchase.maxAmount must be between 0 and ${MAX_SMALL_PURCHASE_AMOUNT} € HT, got ${amount}`,
+      'filter.smallPurchase.maxAmount',
+    );
+  }
+  return amount;
+}
+
+export async function resolveDirectoryCriteria(filter: DirectoryFilter, ctx: RequestContext): Promise<DirectoryCriteria> {
+  const kinds = intersect<SupplierKind>([
+    listFilter(filter.kinds, 'filter.kinds'),
+    filter.kindFamilies == null ? null : filter.kindFamilies.flatMap(kindsOfFamily),
+    filter.reservedMarkets == null ? null : filter.reservedMarkets.flatMap(kindsEligibleFor),
+  ]);
+  const smallPurchaseAmount = smallPurchaseAmountOf(filter);
+  const activityCategoryIds = await activityCategoryIdsOf(filter, ctx);
+  const zone = filter.territory ? await resolveTerritoryZone(filter.territory, ctx) : null;
+  const tsquery = await buildTextQuery(ctx.db, filter.text);
+  return {
+    tsquery,
+    activityCategoryIds,
+    zone,
+    excludeNationalOnly: filter.excludeNationalOnly ?? false,
+    kinds,
+    serviceTypes: listFilter(filter.serviceTypes, 'filter.serviceTypes'),
+    smallPurchaseAmount,
+  };
+}

@@ -1,0 +1,198 @@
+import { keysetCondition, orderByClause, SqlParameters, type SortKey } from '../../core/database/sql-builder.js';
+import { SupplierOrder } from '../suppliers/supplier.inputs.js';
+import { ServiceType } from '../suppliers/service-area.js';
+import { SupplierKind } from '../suppliers/supplier-kind.js';
+import type { DirectoryCriteria } from './directory-criteria.js';
+import { TerritoryScope } from './search.inputs.js';
+import { coversSql, distanceKmSql, locatedSql } from './territory.sql.js';
+import type { GeoPoint } from './territory-zone.js';
+
+/** A supplier search, validated and resolved to database keys. */
+export interface SupplierSearch extends DirectoryCriteria {
+  /** Amount the small-purchase facet counts with (the filter's, or the default). */
+  smallPurchaseFacetAmount: number;
+  tags: string[] | null;
+  /** Where distances are measured from. */
+  origin: GeoPoint | null;
+  order: SupplierOrder;
+}
+
+/** Ways the filters narrow the result, named so that a facet can leave its own out. */
+interface Dimensions {
+  kind: string | null;
+  activity: string | null;
+  serviceType: string | null;
+  smallPurchase: string | null;
+}
+
+/**
+ * Builds the SQL of one supplier search (see the README of this folder for the rules).
+ * Every statement is built with its own parameters, so each can run alone.
+ */
+export class SupplierSearchSql {
+  constructor(private readonly search: SupplierSearch) {}
+
+  /** 0: located in the zone, 1: serves it, 2: only through a national service area. */
+  private tier(params: SqlParameters): string {
+    const { zone } = this.search;
+    if (!zone || zone.scope === TerritoryScope.LOCATED_IN) return '0';
+    return this.servingTier(params);
+  }
+
+  /** The tier as a sort key, when it can differ between rows. */
+  private tierKey(params: SqlParameters): SortKey[] {
+    const { zone } = this.search;
+    return zone && zone.scope === TerritoryScope.SERVES ? [{ sql: this.servingTier(params), descending: false }] : [];
+  }
+
+  private servingTier(params: SqlParameters): string {
+    const zone = this.search.zone!;
+    return `(CASE WHEN ${locatedSql(zone, params)} THEN 0 WHEN ${coversSql(zone, params)} THEN 1 ELSE 2 END)`;
+  }
+
+  /** The supplier `s`, with its text document `d` when the search has text. */
+  private from(): string {
+    return this.search.tsquery ? 'supplier s JOIN supplier_search_document d ON d.supplier_id = s.id' : 'supplier s';
+  }
+
+  /** Conditions that every count shares (facets included). */
+  private baseConditions(params: SqlParameters): string[] {
+    const { search } = this;
+    const conditions = ['s.published'];
+    if (search.tsquery) conditions.push(`d.document @@ ${params.add(search.tsquery)}::tsquery`);
+    if (search.tags) conditions.push(`s.tags && ${params.add(search.tags)}::text[]`);
+    const { zone } = search;
+    if (zone) {
+      if (zone.scope === TerritoryScope.LOCATED_IN) {
+        conditions.push(locatedSql(zone, params));
+      } else {
+        const local = `${locatedSql(zone, params)} OR ${coversSql(zone, params)}`;
+        conditions.push(search.excludeNationalOnly ? `(${local})` : `(${local} OR s.service_area_kind = 'NATIONAL')`);
+      }
+    } else if (search.excludeNationalOnly) {
+      conditions.push(`s.service_area_kind <> 'NATIONAL'`);
+    }
+    return conditions;
+  }
+
+  private smallPurchaseAvailable(amount: number, params: SqlParameters): string {
+    const { activityCategoryIds } = this.search;
+    if (!activityCategoryIds) return `s.min_entry_amount <= ${params.add(amount)}`;
+    // With categories, the cheap offering must be one of them.
+    return `EXISTS (SELECT 1 FROM offering o WHERE o.supplier_id = s.id AND o.published
+      AND o.entry_amount <= ${params.add(amount)} AND o.category_id = ANY(${params.add(activityCategoryIds)}::int[]))`;
+  }
+
+  private dimensions(params: SqlParameters): Dimensions {
+    const { search } = this;
+    return {
+      kind: search.kinds && `s.kind = ANY(${params.add(search.kinds)}::supplier_kind[])`,
+      activity: search.activityCategoryIds && `s.category_ids && ${params.add(search.activityCategoryIds)}::int[]`,
+      serviceType: search.serviceTypes && `s.service_types && ${params.add(search.serviceTypes)}::service_type[]`,
+      smallPurchase: search.smallPurchaseAmount === null ? null : this.smallPurchaseAvailable(search.smallPurchaseAmount, params),
+    };
+  }
+
+  private allConditions(params: SqlParameters): string {
+    const dimensions = Object.values(this.dimensions(params)).filter((condition): condition is string => condition !== null);
+    return [...this.baseConditions(params), ...dimensions].join('\n  AND ');
+  }
+
+  private distance(params: SqlParameters): string {
+    return distanceKmSql(params, this.search.origin);
+  }
+
+  private sortKeys(params: SqlParameters): SortKey[] {
+    const { search } = this;
+    switch (search.order) {
+      case SupplierOrder.RELEVANCE:
+        return [
+          ...this.tierKey(params),
+          ...(search.tsquery
+            ? [{ sql: `ts_rank(d.document, ${params.add(search.tsquery)}::tsquery)::float8`, descending: true }]
+            : []),
+          { sql: 's.sort_name', descending: false },
+          { sql: 's.id', descending: false },
+        ];
+      case SupplierOrder.DISTANCE:
+        return [
+          ...this.tierKey(params).map((tier) => ({ sql: `(${tier.sql} = 2)`, descending: false })),
+          { sql: `coalesce(${this.distance(params)}, 1e9::float8)`, descending: false },
+          { sql: 's.id', descending: false },
+        ];
+      case SupplierOrder.NAME:
+        return [
+          { sql: 's.sort_name', descending: false },
+          { sql: 's.id', descending: false },
+        ];
+      case SupplierOrder.RECENTLY_UPDATED:
+        return [
+          { sql: 's.updated_at', descending: true },
+          { sql: 's.id', descending: true },
+        ];
+    }
+  }
+
+  /** One page: ids, their sort key values (for cursors), distance and tier. */
+  page(after: unknown[] | null, limit: number): { sql: string; parameters: unknown[] } {
+    const params = new SqlParameters();
+    const keys = this.sortKeys(params);
+    const conditions = [this.allConditions(params)];
+    if (after) conditions.push(keysetCondition(keys, after, params));
+    // Timestamps travel in cursors as text, to keep their microseconds.
+    const keyColumns = keys.map((key, index) => `${key.sql === 's.updated_at' ? 's.updated_at::text' : key.sql} AS k${index}`);
+    const sql = `SELECT s.id, ${keyColumns.join(', ')}, ${this.distance(params)} AS distance_km, ${this.tier(params)} AS tier
+FROM ${this.from()}
+WHERE ${conditions.join('\n  AND ')}
+ORDER BY ${orderByClause(keys)}
+LIMIT ${params.add(limit + 1)}`;
+    return { sql, parameters: params.values };
+  }
+
+  sortKeyCount(): number {
+    return this.sortKeys(new SqlParameters()).length;
+  }
+
+  count(): { sql: string; parameters: unknown[] } {
+    const params = new SqlParameters();
+    return { sql: `SELECT count(*)::int AS total FROM ${this.from()} WHERE ${this.allConditions(params)}`, parameters: params.values };
+  }
+
+  /**
+   * Facet counts in one pass over the matches, grouped by département (the one facet
+   * every filter applies to); the caller sums the other columns. A facet's counts ignore
+   * the facet's own filter (so a UI can show "ESAT (12)" while EA is checked) and apply
+   * all the others. Flags are computed once per row behind an OFFSET 0 fence.
+   */
+  facets(groupIds: number[]): { sql: string; parameters: unknown[] } {
+    const params = new SqlParameters();
+    const base = this.baseConditions(params);
+    const dimensions = this.dimensions(params);
+    const smallPurchase = this.smallPurchaseAvailable(this.search.smallPurchaseFacetAmount, params);
+    const names = Object.keys(dimensions) as (keyof Dimensions)[];
+    const except = (...left: (keyof Dimensions)[]) =>
+      ['true', ...names.filter((name) => !left.includes(name)).map((name) => `m_${name}`)].join(' AND ');
+    const counts = [
+      `count(*) FILTER (WHERE ${except()}) AS "matches"`,
+      ...Object.values(SupplierKind).map((kind) => `count(*) FILTER (WHERE kind = '${kind}' AND ${except('kind')}) AS "kind:${kind}"`),
+      ...groupIds.map((id) => `count(*) FILTER (WHERE category_group_ids @> ARRAY[${Number(id)}] AND ${except('activity')}) AS "categoryGroup:${id}"`),
+      ...Object.values(ServiceType).map(
+        (type) => `count(*) FILTER (WHERE service_types @> ARRAY['${type}'::service_type] AND ${except('serviceType')}) AS "serviceType:${type}"`,
+      ),
+      `count(*) FILTER (WHERE small_purchase_available AND ${except('smallPurchase')}) AS "smallPurchase"`,
+    ];
+    const flag = (condition: string | null) => condition ?? 'true';
+    const sql = `SELECT departement_code AS "departement", ${counts.join(',\n  ')}
+FROM (
+  SELECT s.kind, s.category_group_ids, s.departement_code, s.service_types,
+         ${flag(dimensions.kind)} AS m_kind, ${flag(dimensions.activity)} AS m_activity,
+         ${flag(dimensions.serviceType)} AS m_serviceType, ${flag(dimensions.smallPurchase)} AS m_smallPurchase,
+         ${smallPurchase} AS small_purchase_available
+  FROM ${this.from()}
+  WHERE ${base.join('\n    AND ')}
+  OFFSET 0
+) flags
+GROUP BY departement_code`;
+    return { sql, parameters: params.values };
+  }
+}

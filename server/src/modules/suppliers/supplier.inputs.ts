@@ -1,0 +1,38 @@
+import { Field, InputType, registerEnumType } from 'type-graphql';
+import { DirectoryFilter, GeoPointInput } from '../search/search.inputs.js';
+import './supplier.enums.js';
+
+export enum SupplierOrder {
+  RELEVANCE = 'RELEVANCE',
+  DISTANCE = 'DISTANCE',
+  NAME = 'NAME',
+  RECENTLY_UPDATED = 'RECENTLY_UPDATED',
+}
+
+registerEnumType(SupplierOrder, {
+  name: 'SupplierOrder',
+  description: 'Orderings of a supplier search.',
+  valuesConfig: {
+    RELEVANCE: {
+      description:
+        'Suppliers located in the territory first, then those serving it, then those serving all of France; within each, best text match first.',
+    },
+    DISTANCE: {
+      description: 'Nearest first, from the commune of the territory filter or from `origin`; suppliers serving all of France that are not located in the territory come after the others.',
+    },
+    NAME: { description: 'Alphabetical by name (accents ignored).' },
+    RECENTLY_UPDATED: { description: 'Most recently updated first.' },
+  },
+});
+
+@InputType({ description: 'Criteria of a supplier search. All given criteria must hold; lists match any of their values.' })
+export class SupplierFilter extends DirectoryFilter {
+  @Field(() => [String], { nullable: true, description: 'Networks and labels (tags), any of them, exact values as in `Supplier.tags`.' })
+  tags?: string[] | null;
+
+  @Field(() => GeoPointInput, {
+    nullable: true,
+    description: 'Point to measure distances from when the territory is not a commune (a commune territory gives its centre).',
+  })
+  origin?: GeoPointInput | null;
+}

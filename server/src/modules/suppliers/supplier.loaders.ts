@@ -1,0 +1,16 @@
+import DataLoader from 'dataloader';
+import { In, type DataSource } from 'typeorm';
+import { SupplierEntity } from './supplier.entity.js';
+
+/** Per-request loaders: one query per batch of keys. Only published suppliers are visible. */
+export function createSupplierLoaders(db: DataSource) {
+  return {
+    supplierById: new DataLoader<number, SupplierEntity | null>(async (ids) => {
+      const rows = await db.getRepository(SupplierEntity).findBy({ id: In([...ids]), published: true });
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+  };
+}
+
+export type SupplierLoaders = ReturnType<typeof createSupplierLoaders>;

@@ -1,0 +1,74 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface BuiltServer {
+  url: string;
+  output: () => string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the built server (`node server/dist/main.js`) as `pnpm start` does, on a fresh
+ * embedded PostgreSQL in a temporary folder, and waits until it serves.
+ */
+export async function startBuiltServer(dataRoot: string, env: Record<string, string> = {}): Promise<BuiltServer> {
+  const port = 40000 + Math.floor(Math.random() * 10000);
+  let output = '';
+  const child: ChildProcess = spawn(process.execPath, ['--enable-source-maps', 'server/dist/main.js'], {
+    cwd: repositoryRoot,
+    env: {
+      ...process.env,
+      DATABASE_URL: '',
+      PORT: String(port),
+      EMBEDDED_PG_DATA_DIR: path.join(dataRoot, 'postgres'),
+      EMBEDDED_PG_PORT: String(port + 1),
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+
+  const ready = await Promise.race([
+    (async () => {
+      for (;;) {
+        if (output.includes('GraphQL API ready')) return true;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    })(),
+    exited.then(() => false),
+  ]);
+  if (!ready) throw new Error(`The built server exited before serving:\n${output}`);
+
+  return {
+    url: `http://localhost:${port}/graphql`,
+    output: () => output,
+    async stop() {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await exited;
+      }
+    },
+  };
+}
+
+/** A temporary folder for a server's data, removed by the returned function. */
+export async function temporaryDataRoot(): Promise<{ path: string; remove: () => Promise<void> }> {
+  const dataRoot = await mkdtemp(path.join(os.tmpdir(), 'achat-inclusif-e2e-'));
+  return { path: dataRoot, remove: () => rm(dataRoot, { recursive: true, force: true }) };
+}
+
+export async function graphql<T = unknown>(url: string, query: string, variables: Record<string, unknown> = {}) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: response.status, body: (await response.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] } };
+}

@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql, startBuiltServer, temporaryDataRoot, type BuiltServer } from './built-server.js';
+
+/**
+ * The built server, started as `pnpm start` starts it: ESM decorator bugs only show
+ * there. First start loads territories and demo data; a restart keeps them.
+ */
+describe('built server', () => {
+  let dataRoot: Awaited<ReturnType<typeof temporaryDataRoot>>;
+  let server: BuiltServer;
+
+  beforeAll(async () => {
+    dataRoot = await temporaryDataRoot();
+    server = await startBuiltServer(dataRoot.path, { DEMO_SUPPLIERS: '300' });
+  });
+
+  afterAll(async () => {
+    await server?.stop();
+    await dataRoot?.remove();
+  });
+
+  it('serves the demo directory over GraphQL', async () => {
+    const { status, body } = await graphql<{ suppliers: { totalCount: number; edges: { node: { name: string; isDemo: boolean; address: { commune: { name: string } } } }[] } }>(
+      server.url,
+      `{ suppliers(first: 5, orderBy: NAME) { totalCount edges { node { name isDemo address { commune { name } } } } } }`,
+    );
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.suppliers.totalCount).toBe(300);
+    expect(body.data!.suppliers.edges).toHaveLength(5);
+    for (const { node } of body.data!.suppliers.edges) {
+      expect(node.isDemo).toBe(true);
+      expect(node.name).toMatch(/démo/i);
+      expect(node.address.commune.name).not.toBe('');
+    }
+  });
+
+  it('searches by commune and radius with distances', async () => {
+    const { body } = await graphql<{ suppliers: { edges: { distanceKm: number | null }[] } }>(
+      server.url,
+      `{ suppliers(first: 20, filter: { territory: { communeCode: "75056", radiusKm: 200, scope: LOCATED_IN } }, orderBy: DISTANCE) {
+           edges { distanceKm } } }`,
+    );
+    expect(body.errors).toBeUndefined();
+    const distances = body.data!.suppliers.edges.map((edge) => edge.distanceKm!);
+    expect(distances.length).toBeGreaterThan(0);
+    expect(distances).toEqual([...distances].sort((a, b) => a - b));
+    expect(Math.max(...distances)).toBeLessThanOrEqual(200);
+  });
+
+  it('serves the client at / and deep links', async () => {
+    for (const page of ['/', '/recherche?quoi=traiteur']) {
+      const response = await fetch(new URL(page, server.url));
+      expect(response.status).toBe(200);
+      expect(await response.text()).toContain('<div id="app">');
+    }
+  });
+
+  it('answers bad input with BAD_USER_INPUT, not a 500', async () => {
+    const { status, body } = await graphql(server.url, `{ supplier(siret: "12345678901234") { name } }`);
+    expect(status).toBe(200);
+    expect(body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('keeps everything across a restart and does not load the demo again', async () => {
+    await server.stop();
+    server = await startBuiltServer(dataRoot.path, { DEMO_SUPPLIERS: '300' });
+    expect(server.output()).not.toContain('Loading the demo directory');
+    const { body } = await graphql<{ suppliers: { totalCount: number } }>(server.url, `{ suppliers(first: 0) { totalCount } }`);
+    expect(body.data!.suppliers.totalCount).toBe(300);
+  });
+});
