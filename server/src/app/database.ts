@@ -3,6 +3,7 @@ import { createDataSource } from '../core/database/data-source.js';
 import { InitialDirectory1764000000000 } from '../core/database/migrations/1764000000000-initial-directory.js';
 import { CategoryEntity, CategoryGroupEntity } from '../modules/categories/category.entities.js';
 import { OfferingEntity } from '../modules/offerings/offering.entity.js';
+import { SupplierSearchEntity } from '../modules/search/supplier-search.entity.js';
 import { SupplierEntity } from '../modules/suppliers/supplier.entity.js';
 import { CommuneEntity, DepartementEntity, RegionEntity } from '../modules/territories/territory.entities.js';
 
@@ -13,6 +14,7 @@ export const ENTITIES = [
   CategoryGroupEntity,
   CategoryEntity,
   SupplierEntity,
+  SupplierSearchEntity,
   OfferingEntity,
 ];
 

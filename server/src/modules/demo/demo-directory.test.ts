@@ -63,20 +63,6 @@ describe('loadDemoDirectory', () => {
     expect(misplaced).toEqual([]);
   });
 
-  it('fills the search columns of every supplier', async () => {
-    const incomplete = await database.db.query(
-      `SELECT s.siret FROM supplier s LEFT JOIN supplier_search_document d ON d.supplier_id = s.id
-       WHERE cardinality(s.category_ids) = 0 OR cardinality(s.category_group_ids) = 0 OR s.sort_name = ''
-          OR d.document IS NULL OR length(d.document) = 0`,
-    );
-    expect(incomplete).toEqual([]);
-    // Every offering category is among its supplier's categories.
-    const missing = await database.db.query(
-      `SELECT o.id FROM offering o JOIN supplier s ON s.id = o.supplier_id WHERE NOT o.category_id = ANY(s.category_ids)`,
-    );
-    expect(missing).toEqual([]);
-  });
-
   it('fills the typo lexicon with the words of the directory', async () => {
     const { words } = await one<{ words: number }>(`SELECT count(*)::int AS words FROM search_word`);
     expect(words).toBeGreaterThan(500);
@@ -92,12 +78,22 @@ describe('the demo directory through the API', () => {
   interface Page {
     suppliers: {
       totalCount: number;
-      edges: { node: { siret: string; isDemo: boolean; dataSource: string; name: string; address: { commune: { code: string } } } }[];
+      edges: {
+        node: {
+          siret: string;
+          isDemo: boolean;
+          dataSource: string;
+          name: string;
+          address: { commune: { code: string } };
+          categories: { slug: string }[];
+          offerings: { category: { slug: string } }[];
+        };
+      }[];
       pageInfo: { hasNextPage: boolean; endCursor: string | null };
     };
   }
 
-  it('shows every supplier as DEMO', async () => {
+  it('shows every supplier as DEMO, in its commune, with its categories', async () => {
     const rows = await database.db.query<{ siret: string; commune_code: string }[]>(`SELECT siret, commune_code FROM supplier`);
     const communeBySiret = new Map(rows.map((row) => [row.siret, row.commune_code]));
     const seen: string[] = [];
@@ -105,7 +101,9 @@ describe('the demo directory through the API', () => {
     for (let page = 0; page < COUNT / 100 + 1; page += 1) {
       const response: Awaited<ReturnType<typeof server.query<Page>>> = await server.query<Page>(
         `query($after: String) { suppliers(first: 100, after: $after, orderBy: NAME) {
-          totalCount edges { node { siret isDemo dataSource name address { commune { code } } } } pageInfo { hasNextPage endCursor } } }`,
+          totalCount edges { node { siret isDemo dataSource name address { commune { code } }
+            categories { slug } offerings { category { slug } } } }
+          pageInfo { hasNextPage endCursor } } }`,
         { after },
       );
       expect(response.errors).toBeUndefined();
@@ -115,6 +113,11 @@ describe('the demo directory through the API', () => {
         expect(node).toMatchObject({ isDemo: true, dataSource: 'DEMO' });
         expect(node.name).toMatch(/\(démo\)$/);
         expect(node.address.commune.code).toBe(communeBySiret.get(node.siret));
+        // The derived categories (search columns) are filled and hold those of the offerings.
+        const categories = node.categories.map((category) => category.slug);
+        expect(categories.length).toBeGreaterThan(0);
+        expect(node.offerings.length).toBeGreaterThan(0);
+        for (const offering of node.offerings) expect(categories).toContain(offering.category.slug);
         seen.push(node.siret);
       }
       if (!suppliers.pageInfo.hasNextPage) break;
@@ -123,7 +126,7 @@ describe('the demo directory through the API', () => {
     expect(new Set(seen).size).toBe(COUNT);
   });
 
-  it('finds demo suppliers and offerings by search', async () => {
+  it('finds every demo supplier by text, so every search document is filled', async () => {
     const response = await server.query<{ suppliers: { totalCount: number }; offerings: { totalCount: number } }>(
       `{ suppliers(filter: { text: "démo" }) { totalCount } offerings(filter: { smallPurchase: {} }) { totalCount } }`,
     );

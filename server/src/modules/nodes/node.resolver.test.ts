@@ -31,7 +31,7 @@ async function data<TData>(query: string, variables: Record<string, unknown> = {
 beforeAll(async () => {
   database = await createTestDatabase();
   const { db } = database;
-  await insertSupplier(db, {
+  const publishedId = await insertSupplier(db, {
     legalName: PUBLISHED,
     kind: SupplierKind.EI,
     communeCode: '57463',
@@ -86,6 +86,8 @@ beforeAll(async () => {
   // Then an offering is withdrawn and a supplier unpublished, as an operator would.
   await db.query(`UPDATE offering SET published = false WHERE title = 'Offre retirée'`);
   await db.query(`UPDATE supplier SET published = false WHERE id = $1`, [hiddenId]);
+  // As the application does after any change to a supplier or its offerings.
+  await db.query('SELECT refresh_supplier_search($1::int[])', [[publishedId, hiddenId]]);
 });
 
 afterAll(async () => {

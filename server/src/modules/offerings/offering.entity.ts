@@ -1,6 +1,7 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { ServiceAreaKind, ServiceType } from '../suppliers/service-area.js';
-import { moneyColumn, SupplierEntity } from '../suppliers/supplier.entity.js';
+import { moneyColumn } from '../../core/database/money-column.js';
+import { SupplierEntity } from '../suppliers/supplier.entity.js';
 import { PriceUnit } from './price-unit.js';
 
 @Entity('offering')

@@ -97,7 +97,7 @@ export class OfferingSearchSql {
     // numeric and timestamps travel in cursors as text, to keep their precision.
     const keyColumns = keys.map((key, index) => `${key.sql.includes('entry_amount') || key.sql.endsWith('updated_at') ? `${key.sql}::text` : key.sql} AS k${index}`);
     const sql = `SELECT o.id, ${keyColumns.join(', ')}
-FROM offering o JOIN supplier s ON s.id = o.supplier_id
+FROM offering o JOIN supplier_search s ON s.supplier_id = o.supplier_id
 WHERE ${conditions.join('\n  AND ')}
 ORDER BY ${orderByClause(keys)}
 LIMIT ${params.add(limit + 1)}`;
@@ -107,7 +107,7 @@ LIMIT ${params.add(limit + 1)}`;
   count(): { sql: string; parameters: unknown[] } {
     const params = new SqlParameters();
     return {
-      sql: `SELECT count(*)::int AS total FROM offering o JOIN supplier s ON s.id = o.supplier_id WHERE ${this.conditions(params)}`,
+      sql: `SELECT count(*)::int AS total FROM offering o JOIN supplier_search s ON s.supplier_id = o.supplier_id WHERE ${this.conditions(params)}`,
       parameters: params.values,
     };
   }

@@ -169,6 +169,8 @@ beforeAll(async () => {
   });
   await db.query(`UPDATE offering SET published = false WHERE title = $1`, [HIDDEN.unpublishedOffering]);
   await db.query(`UPDATE supplier SET published = false WHERE id = $1`, [supplierIds.U]);
+  // As the application does after any change to a supplier or its offerings.
+  await db.query('SELECT refresh_supplier_search($1::int[])', [[supplierIds.H, supplierIds.U]]);
   // Known update times: three distinct ones (two a microsecond apart), the rest tied.
   await db.query(`UPDATE offering SET updated_at = '2026-01-01T00:00:00Z'`);
   await db.query(

@@ -3,7 +3,6 @@ import type { RequestContext } from '../../app/context.js';
 import { decodeCursor, encodeCursor, pageInfoOf, pageSizeOf, type CursorValue } from '../../core/graphql/pagination.js';
 import { badUserInput } from '../../core/graphql/errors.js';
 import { CategoryGroup } from '../categories/category.types.js';
-import { listCategoryGroups } from '../categories/category.service.js';
 import { OfferingEntity } from '../offerings/offering.entity.js';
 import { Offering } from '../offerings/offering.types.js';
 import { DEFAULT_SMALL_PURCHASE_AMOUNT } from '../small-purchase/small-purchase-thresholds.js';
@@ -134,53 +133,84 @@ function byCountThenLabel<T extends { count: number }>(label: (facet: T) => stri
   return (a: T, b: T) => b.count - a.count || label(a).localeCompare(label(b));
 }
 
-/** Facet rows come one per département; the other facets are summed over them. */
-type FacetRow = { departement: string } & Record<string, number>;
+interface FacetRow {
+  /** GROUPING() bits, one per key, set for the keys a row is not grouped by. */
+  grouping: number;
+  departement: string | null;
+  kind: SupplierKind | null;
+  /** Bit mask of category group ids, as text (a bigint). */
+  category_groups: string | null;
+  /** Bit mask of service types, bit n for the n-th value. */
+  service_types: number | null;
+  small_purchase: boolean | null;
+  count: number;
+}
+
+/** GROUPING() value of the rows of each grouping set (5 keys: 4 bits set for the others). */
+const GROUPED_BY = { departement: 0b01111, kind: 0b10111, categoryGroups: 0b11011, serviceTypes: 0b11101, smallPurchase: 0b11110 };
+
+function countsByBit(rows: FacetRow[], mask: (row: FacetRow) => bigint | null): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const row of rows) {
+    const bits = mask(row);
+    if (bits === null) continue;
+    for (let bit = 0; bits >> BigInt(bit) !== 0n; bit += 1) {
+      if ((bits >> BigInt(bit)) & 1n) counts.set(bit, (counts.get(bit) ?? 0) + row.count);
+    }
+  }
+  return counts;
+}
 
 async function supplierFacets(
   statements: SupplierSearchSql,
   search: SupplierSearch,
   ctx: RequestContext,
 ): Promise<{ facets: SupplierFacets; matches: number }> {
-  const groups = await listCategoryGroups(ctx.db);
-  const { sql, parameters } = statements.facets(groups.map((group) => group.id));
+  const { sql, parameters } = statements.facets();
   const rows = await ctx.db.query<FacetRow[]>(sql, parameters);
-  const total = (column: string) => rows.reduce((sum, row) => sum + Number(row[column] ?? 0), 0);
+  const setOf = (grouping: number) => rows.filter((row) => row.grouping === grouping);
 
-  const kinds = Object.values(SupplierKind)
-    .map((kind) => Object.assign(new KindFacet(), { kind, count: total(`kind:${kind}`) }))
-    .filter((facet) => facet.count > 0);
+  const departementRows = setOf(GROUPED_BY.departement).filter((row) => row.departement !== null);
+  const kinds = setOf(GROUPED_BY.kind)
+    .filter((row) => row.kind !== null)
+    .map((row) => Object.assign(new KindFacet(), { kind: row.kind!, count: row.count }));
   const families = Object.values(KindFamily).map((family) =>
     Object.assign(new KindFamilyFacet(), {
       family,
       count: kinds.filter((facet) => KIND_FAMILIES[facet.kind] === family).reduce((sum, facet) => sum + facet.count, 0),
     }),
   );
-  const departementRows = rows.filter((row) => Number(row.matches) > 0);
-  const departements = await ctx.loaders.territories.departementByCode.loadMany(departementRows.map((row) => row.departement));
+  const groupCounts = countsByBit(setOf(GROUPED_BY.categoryGroups), (row) => (row.category_groups === null ? null : BigInt(row.category_groups)));
+  const groups = await ctx.loaders.categories.groupById.loadMany([...groupCounts.keys()]);
+  const serviceTypeCounts = countsByBit(setOf(GROUPED_BY.serviceTypes), (row) => (row.service_types === null ? null : BigInt(row.service_types)));
+  // Bit n is the n-th value of the service_type enum, declared in the same order.
+  const serviceTypes = Object.values(ServiceType);
+  const departements = await ctx.loaders.territories.departementByCode.loadMany(departementRows.map((row) => row.departement!));
 
   const facets = Object.assign(new SupplierFacets(), {
     kinds: kinds.sort(byCountThenLabel((facet) => facet.kind)),
     kindFamilies: families,
-    categoryGroups: groups
-      .map((group) => Object.assign(new CategoryGroupFacet(), { group: CategoryGroup.from(group), count: total(`categoryGroup:${group.id}`) }))
-      .filter((facet) => facet.count > 0)
+    categoryGroups: [...groupCounts.values()]
+      .flatMap((count, index) => {
+        const group = groups[index];
+        return group && !(group instanceof Error) ? [Object.assign(new CategoryGroupFacet(), { group: CategoryGroup.from(group), count })] : [];
+      })
       .sort(byCountThenLabel((facet) => facet.group.slug)),
     departements: departementRows
       .flatMap((row, index) => {
         const departement = departements[index];
         return departement && !(departement instanceof Error)
-          ? [Object.assign(new DepartementFacet(), { departement: Departement.from(departement), count: Number(row.matches) })]
+          ? [Object.assign(new DepartementFacet(), { departement: Departement.from(departement), count: row.count })]
           : [];
       })
       .sort(byCountThenLabel((facet) => facet.departement.code)),
-    serviceTypes: Object.values(ServiceType)
-      .map((serviceType) => Object.assign(new ServiceTypeFacet(), { serviceType, count: total(`serviceType:${serviceType}`) }))
-      .filter((facet) => facet.count > 0),
+    serviceTypes: [...serviceTypeCounts.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([bit, count]) => Object.assign(new ServiceTypeFacet(), { serviceType: serviceTypes[bit], count })),
     smallPurchase: Object.assign(new SmallPurchaseFacet(), {
       maxAmount: search.smallPurchaseFacetAmount,
-      count: total('smallPurchase'),
+      count: setOf(GROUPED_BY.smallPurchase).find((row) => row.small_purchase === true)?.count ?? 0,
     }),
   });
-  return { facets, matches: total('matches') };
+  return { facets, matches: departementRows.reduce((sum, row) => sum + row.count, 0) };
 }

@@ -52,7 +52,7 @@ export class SupplierSearchSql {
 
   /** The supplier `s`, with its text document `d` when the search has text. */
   private from(): string {
-    return this.search.tsquery ? 'supplier s JOIN supplier_search_document d ON d.supplier_id = s.id' : 'supplier s';
+    return this.search.tsquery ? 'supplier_search s JOIN supplier_search_document d USING (supplier_id)' : 'supplier_search s';
   }
 
   /** Conditions that every count shares (facets included). */
@@ -79,7 +79,7 @@ export class SupplierSearchSql {
     const { activityCategoryIds } = this.search;
     if (!activityCategoryIds) return `s.min_entry_amount <= ${params.add(amount)}`;
     // With categories, the cheap offering must be one of them.
-    return `EXISTS (SELECT 1 FROM offering o WHERE o.supplier_id = s.id AND o.published
+    return `EXISTS (SELECT 1 FROM offering o WHERE o.supplier_id = s.supplier_id AND o.published
       AND o.entry_amount <= ${params.add(amount)} AND o.category_id = ANY(${params.add(activityCategoryIds)}::int[]))`;
   }
 
@@ -112,23 +112,23 @@ export class SupplierSearchSql {
             ? [{ sql: `ts_rank(d.document, ${params.add(search.tsquery)}::tsquery)::float8`, descending: true }]
             : []),
           { sql: 's.sort_name', descending: false },
-          { sql: 's.id', descending: false },
+          { sql: 's.supplier_id', descending: false },
         ];
       case SupplierOrder.DISTANCE:
         return [
           ...this.tierKey(params).map((tier) => ({ sql: `(${tier.sql} = 2)`, descending: false })),
           { sql: `coalesce(${this.distance(params)}, 1e9::float8)`, descending: false },
-          { sql: 's.id', descending: false },
+          { sql: 's.supplier_id', descending: false },
         ];
       case SupplierOrder.NAME:
         return [
           { sql: 's.sort_name', descending: false },
-          { sql: 's.id', descending: false },
+          { sql: 's.supplier_id', descending: false },
         ];
       case SupplierOrder.RECENTLY_UPDATED:
         return [
           { sql: 's.updated_at', descending: true },
-          { sql: 's.id', descending: true },
+          { sql: 's.supplier_id', descending: true },
         ];
     }
   }
@@ -141,7 +141,7 @@ export class SupplierSearchSql {
     if (after) conditions.push(keysetCondition(keys, after, params));
     // Timestamps travel in cursors as text, to keep their microseconds.
     const keyColumns = keys.map((key, index) => `${key.sql === 's.updated_at' ? 's.updated_at::text' : key.sql} AS k${index}`);
-    const sql = `SELECT s.id, ${keyColumns.join(', ')}, ${this.distance(params)} AS distance_km, ${this.tier(params)} AS tier
+    const sql = `SELECT s.supplier_id AS id, ${keyColumns.join(', ')}, ${this.distance(params)} AS distance_km, ${this.tier(params)} AS tier
 FROM ${this.from()}
 WHERE ${conditions.join('\n  AND ')}
 ORDER BY ${orderByClause(keys)}
@@ -159,12 +159,12 @@ LIMIT ${params.add(limit + 1)}`;
   }
 
   /**
-   * Facet counts in one pass over the matches, grouped by département (the one facet
-   * every filter applies to); the caller sums the other columns. A facet's counts ignore
+   * Facet counts in one pass over the matches (GROUPING SETS). A facet's counts ignore
    * the facet's own filter (so a UI can show "ESAT (12)" while EA is checked) and apply
-   * all the others. Flags are computed once per row behind an OFFSET 0 fence.
+   * all the others: each facet's key is NULL on the rows the other filters exclude.
+   * Category groups and service types come as bit masks, expanded by the caller.
    */
-  facets(groupIds: number[]): { sql: string; parameters: unknown[] } {
+  facets(): { sql: string; parameters: unknown[] } {
     const params = new SqlParameters();
     const base = this.baseConditions(params);
     const dimensions = this.dimensions(params);
@@ -172,27 +172,25 @@ LIMIT ${params.add(limit + 1)}`;
     const names = Object.keys(dimensions) as (keyof Dimensions)[];
     const except = (...left: (keyof Dimensions)[]) =>
       ['true', ...names.filter((name) => !left.includes(name)).map((name) => `m_${name}`)].join(' AND ');
-    const counts = [
-      `count(*) FILTER (WHERE ${except()}) AS "matches"`,
-      ...Object.values(SupplierKind).map((kind) => `count(*) FILTER (WHERE kind = '${kind}' AND ${except('kind')}) AS "kind:${kind}"`),
-      ...groupIds.map((id) => `count(*) FILTER (WHERE category_group_ids @> ARRAY[${Number(id)}] AND ${except('activity')}) AS "categoryGroup:${id}"`),
-      ...Object.values(ServiceType).map(
-        (type) => `count(*) FILTER (WHERE service_types @> ARRAY['${type}'::service_type] AND ${except('serviceType')}) AS "serviceType:${type}"`,
-      ),
-      `count(*) FILTER (WHERE small_purchase_available AND ${except('smallPurchase')}) AS "smallPurchase"`,
-    ];
     const flag = (condition: string | null) => condition ?? 'true';
-    const sql = `SELECT departement_code AS "departement", ${counts.join(',\n  ')}
+    const sql = `SELECT GROUPING(departement, kind, category_groups, service_types, small_purchase) AS grouping,
+  departement, kind, category_groups::text, service_types, small_purchase, count(*)::int AS count
 FROM (
-  SELECT s.kind, s.category_group_ids, s.departement_code, s.service_types,
-         ${flag(dimensions.kind)} AS m_kind, ${flag(dimensions.activity)} AS m_activity,
-         ${flag(dimensions.serviceType)} AS m_serviceType, ${flag(dimensions.smallPurchase)} AS m_smallPurchase,
-         ${smallPurchase} AS small_purchase_available
-  FROM ${this.from()}
-  WHERE ${base.join('\n    AND ')}
-  OFFSET 0
-) flags
-GROUP BY departement_code`;
+  SELECT CASE WHEN ${except()} THEN departement_code END AS departement,
+         CASE WHEN ${except('kind')} THEN kind END AS kind,
+         CASE WHEN ${except('activity')} THEN category_group_mask END AS category_groups,
+         CASE WHEN ${except('serviceType')} THEN service_type_mask END AS service_types,
+         (${except('smallPurchase')}) AND small_purchase_available AS small_purchase
+  FROM (
+    SELECT s.kind, s.category_group_mask, s.departement_code, s.service_type_mask,
+           ${flag(dimensions.kind)} AS m_kind, ${flag(dimensions.activity)} AS m_activity,
+           ${flag(dimensions.serviceType)} AS m_serviceType, ${flag(dimensions.smallPurchase)} AS m_smallPurchase,
+           ${smallPurchase} AS small_purchase_available
+    FROM ${this.from()}
+    WHERE ${base.join('\n      AND ')}
+  ) flags
+) keys
+GROUP BY GROUPING SETS ((departement), (kind), (category_groups), (service_types), (small_purchase))`;
     return { sql, parameters: params.values };
   }
 }

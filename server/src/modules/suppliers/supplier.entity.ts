@@ -1,4 +1,5 @@
-import { Column, Entity, JoinTable, ManyToMany, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Column, Entity, JoinTable, ManyToMany, OneToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { SupplierSearchEntity } from '../search/supplier-search.entity.js';
 import { CategoryEntity } from '../categories/category.entities.js';
 import { ServiceAreaKind, ServiceType } from './service-area.js';
 import { SupplierKind } from './supplier-kind.js';
@@ -10,12 +11,6 @@ export enum PositionSource {
   /** The centre of the supplier's commune, for want of a better position. */
   COMMUNE_CENTRE = 'COMMUNE_CENTRE',
 }
-
-/** Numeric columns come back from pg as strings; money is kept to the cent. */
-export const moneyColumn = {
-  to: (value: number | null | undefined) => value,
-  from: (value: string | null) => (value === null ? null : Number(value)),
-};
 
 @Entity('supplier')
 export class SupplierEntity {
@@ -115,12 +110,9 @@ export class SupplierEntity {
   })
   declaredCategories?: Relation<CategoryEntity>[];
 
-  /** Denormalised for search by refresh_supplier_search(): declared and offering categories. */
-  @Column({ name: 'category_ids', type: 'integer', array: true, default: () => "'{}'", update: false, insert: false })
-  categoryIds!: number[];
-
-  @Column({ name: 'min_entry_amount', type: 'numeric', precision: 12, scale: 2, nullable: true, transformer: moneyColumn, update: false, insert: false })
-  minEntryAmount!: number | null;
+  /** The search projection, derived by refresh_supplier_search(). */
+  @OneToOne(() => SupplierSearchEntity, (search) => search.supplier)
+  search?: Relation<SupplierSearchEntity>;
 
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;

@@ -6,7 +6,7 @@ import { SupplierEntity } from './supplier.entity.js';
 export function createSupplierLoaders(db: DataSource) {
   return {
     supplierById: new DataLoader<number, SupplierEntity | null>(async (ids) => {
-      const rows = await db.getRepository(SupplierEntity).findBy({ id: In([...ids]), published: true });
+      const rows = await db.getRepository(SupplierEntity).find({ where: { id: In([...ids]), published: true }, relations: { search: true } });
       const byId = new Map(rows.map((row) => [row.id, row]));
       return ids.map((id) => byId.get(id) ?? null);
     }),

@@ -14,7 +14,7 @@ export async function findSupplier(
   const siret = normalizeSiret(selector.siret!);
   const error = siretError(siret);
   if (error) throw badUserInput(`Invalid SIRET "${selector.siret}": ${error}`, 'siret');
-  const entity = await ctx.db.getRepository(SupplierEntity).findOneBy({ siret, published: true });
+  const entity = await ctx.db.getRepository(SupplierEntity).findOne({ where: { siret, published: true }, relations: { search: true } });
   if (entity) ctx.loaders.suppliers.supplierById.prime(entity.id, entity);
   return entity;
 }

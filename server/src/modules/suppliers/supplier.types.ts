@@ -170,13 +170,13 @@ export class Supplier implements Node {
         entity.serviceAreaDepartementCodes,
         entity.serviceAreaRadiusKm,
       ),
-      lowestEntryAmount: entity.minEntryAmount,
+      lowestEntryAmount: entity.search?.minEntryAmount ?? null,
       dataSource: entity.dataSource,
       isDemo: entity.dataSource === SupplierSource.DEMO,
       sourceUpdatedAt: entity.sourceUpdatedAt,
       updatedAt: entity.updatedAt,
       key: entity.id,
-      categoryKeys: entity.categoryIds,
+      categoryKeys: entity.search?.categoryIds ?? [],
     });
   }
 }

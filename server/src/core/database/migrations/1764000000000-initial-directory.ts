@@ -151,12 +151,6 @@ export class InitialDirectory1764000000000 implements MigrationInterface {
         data_source data_source NOT NULL,
         source_updated_at timestamptz,
         published boolean NOT NULL DEFAULT true,
-        -- Maintained by refresh_supplier_search() from the supplier, its declared
-        -- categories and its published offerings.
-        category_ids integer[] NOT NULL DEFAULT '{}',
-        category_group_ids integer[] NOT NULL DEFAULT '{}',
-        min_entry_amount numeric(12, 2),
-        sort_name text NOT NULL DEFAULT '',
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),
         CHECK ((latitude IS NULL) = (longitude IS NULL)),
@@ -165,21 +159,52 @@ export class InitialDirectory1764000000000 implements MigrationInterface {
       );
       CREATE INDEX supplier_siren_idx ON supplier (siren);
       CREATE INDEX supplier_commune_idx ON supplier (commune_code);
-      CREATE INDEX supplier_municipality_idx ON supplier (municipality_code);
-      CREATE INDEX supplier_departement_idx ON supplier (departement_code);
-      CREATE INDEX supplier_region_idx ON supplier (region_code);
-      CREATE INDEX supplier_kind_idx ON supplier (kind);
-      CREATE INDEX supplier_category_ids_idx ON supplier USING gin (category_ids);
-      CREATE INDEX supplier_category_group_ids_idx ON supplier USING gin (category_group_ids);
-      CREATE INDEX supplier_tags_idx ON supplier USING gin (tags);
-      -- Radius searches prefilter on a box around the centre with this index.
-      CREATE INDEX supplier_position_idx ON supplier USING gist (point(longitude, latitude))
-        WHERE latitude IS NOT NULL;
-      CREATE INDEX supplier_sort_name_idx ON supplier (sort_name, id);
-      CREATE INDEX supplier_updated_at_idx ON supplier (updated_at DESC, id DESC);
 
-      -- The full-text document of a supplier, apart so that scans of the supplier table
-      -- (broad searches, facets) read narrow rows.
+      -- What searches read of a supplier, one narrow row each (a tenth of a supplier row,
+      -- so that broad searches and facets scan little), derived by refresh_supplier_search()
+      -- from the supplier, its declared categories and its published offerings.
+      CREATE TABLE supplier_search (
+        supplier_id integer PRIMARY KEY REFERENCES supplier (id) ON DELETE CASCADE,
+        published boolean NOT NULL,
+        kind supplier_kind NOT NULL,
+        commune_code text NOT NULL,
+        municipality_code text NOT NULL,
+        departement_code text NOT NULL,
+        region_code text NOT NULL,
+        latitude double precision,
+        longitude double precision,
+        service_area_kind service_area_kind NOT NULL,
+        service_area_region_codes text[] NOT NULL,
+        service_area_departement_codes text[] NOT NULL,
+        service_area_radius_km integer,
+        service_types service_type[] NOT NULL,
+        tags text[] NOT NULL,
+        category_ids integer[] NOT NULL,
+        category_group_ids integer[] NOT NULL,
+        -- Bit n set for category group id n (ids under 63), and for the n-th value of the
+        -- service_type enum: facets count with bit tests, far cheaper per row than array
+        -- containment.
+        category_group_mask bigint NOT NULL,
+        service_type_mask integer NOT NULL,
+        min_entry_amount numeric(12, 2),
+        sort_name text NOT NULL,
+        updated_at timestamptz NOT NULL
+      );
+      CREATE INDEX supplier_search_commune_idx ON supplier_search (commune_code);
+      CREATE INDEX supplier_search_municipality_idx ON supplier_search (municipality_code);
+      CREATE INDEX supplier_search_departement_idx ON supplier_search (departement_code);
+      CREATE INDEX supplier_search_region_idx ON supplier_search (region_code);
+      CREATE INDEX supplier_search_kind_idx ON supplier_search (kind);
+      CREATE INDEX supplier_search_category_ids_idx ON supplier_search USING gin (category_ids);
+      CREATE INDEX supplier_search_tags_idx ON supplier_search USING gin (tags);
+      CREATE INDEX supplier_search_min_entry_amount_idx ON supplier_search (min_entry_amount);
+      -- Radius searches prefilter on a box around the centre with this index.
+      CREATE INDEX supplier_search_position_idx ON supplier_search USING gist (point(longitude, latitude))
+        WHERE latitude IS NOT NULL;
+      CREATE INDEX supplier_search_sort_name_idx ON supplier_search (sort_name, supplier_id);
+      CREATE INDEX supplier_search_updated_at_idx ON supplier_search (updated_at DESC, supplier_id DESC);
+
+      -- The full-text document of a supplier, apart from supplier_search to keep it narrow.
       CREATE TABLE supplier_search_document (
         supplier_id integer PRIMARY KEY REFERENCES supplier (id) ON DELETE CASCADE,
         document tsvector NOT NULL
@@ -250,11 +275,10 @@ export class InitialDirectory1764000000000 implements MigrationInterface {
       CREATE FUNCTION refresh_supplier_search(supplier_ids integer[]) RETURNS void
       LANGUAGE sql AS $$
         WITH computed AS (
-          SELECT s.id,
+          SELECT s.*,
                  cats.ids AS category_ids,
                  cats.group_ids AS category_group_ids,
                  offs.min_entry_amount,
-                 normalize_search_text(coalesce(s.brand_name, s.legal_name)) AS sort_name,
                  setweight(to_tsvector('french_unaccent', s.legal_name || ' ' || coalesce(s.brand_name, '')), 'A') ||
                  setweight(to_tsvector('french_unaccent', coalesce(cats.words, '') || ' ' || coalesce(offs.titles, '')), 'B') ||
                  setweight(to_tsvector('french_unaccent',
@@ -286,13 +310,28 @@ export class InitialDirectory1764000000000 implements MigrationInterface {
           SELECT id, document FROM computed
           ON CONFLICT (supplier_id) DO UPDATE SET document = excluded.document
         )
-        UPDATE supplier s SET
-          category_ids = computed.category_ids,
-          category_group_ids = computed.category_group_ids,
-          min_entry_amount = computed.min_entry_amount,
-          sort_name = computed.sort_name
-        FROM computed
-        WHERE s.id = computed.id
+        INSERT INTO supplier_search AS target (supplier_id, published, kind, commune_code, municipality_code,
+          departement_code, region_code, latitude, longitude, service_area_kind, service_area_region_codes,
+          service_area_departement_codes, service_area_radius_km, service_types, tags, category_ids,
+          category_group_ids, category_group_mask, service_type_mask, min_entry_amount, sort_name, updated_at)
+        SELECT c.id, c.published, c.kind, c.commune_code, c.municipality_code, c.departement_code, c.region_code,
+          c.latitude, c.longitude, c.service_area_kind, c.service_area_region_codes, c.service_area_departement_codes,
+          c.service_area_radius_km, c.service_types, c.tags, c.category_ids, c.category_group_ids,
+          (SELECT coalesce(bit_or(1::bigint << g), 0) FROM unnest(c.category_group_ids) AS g WHERE g < 63),
+          (SELECT coalesce(bit_or(1 << (array_position(enum_range(NULL::service_type), t) - 1)), 0)
+             FROM unnest(c.service_types) AS t),
+          c.min_entry_amount, normalize_search_text(coalesce(c.brand_name, c.legal_name)), c.updated_at
+        FROM computed c
+        ON CONFLICT (supplier_id) DO UPDATE SET
+          published = excluded.published, kind = excluded.kind, commune_code = excluded.commune_code,
+          municipality_code = excluded.municipality_code, departement_code = excluded.departement_code,
+          region_code = excluded.region_code, latitude = excluded.latitude, longitude = excluded.longitude,
+          service_area_kind = excluded.service_area_kind, service_area_region_codes = excluded.service_area_region_codes,
+          service_area_departement_codes = excluded.service_area_departement_codes,
+          service_area_radius_km = excluded.service_area_radius_km, service_types = excluded.service_types,
+          tags = excluded.tags, category_ids = excluded.category_ids, category_group_ids = excluded.category_group_ids,
+          category_group_mask = excluded.category_group_mask, service_type_mask = excluded.service_type_mask,
+          min_entry_amount = excluded.min_entry_amount, sort_name = excluded.sort_name, updated_at = excluded.updated_at
       $$;
 
       CREATE FUNCTION refresh_search_words() RETURNS void
@@ -310,7 +349,7 @@ export class InitialDirectory1764000000000 implements MigrationInterface {
     await db.query(`
       DROP FUNCTION refresh_search_words();
       DROP FUNCTION refresh_supplier_search(integer[]);
-      DROP TABLE seed_run, search_word, offering, supplier_category, supplier_search_document, supplier, category, category_group,
+      DROP TABLE seed_run, search_word, offering, supplier_category, supplier_search_document, supplier_search, supplier, category, category_group,
         commune, departement, region;
       DROP TYPE price_unit, data_source, position_source, service_area_kind, service_type,
         supplier_kind, commune_kind;
