@@ -342,10 +342,10 @@ describe('generateDemoSuppliers', () => {
         counts.set(s.serviceArea.kind, (counts.get(s.serviceArea.kind) ?? 0) + 1);
       }
       const share = (kind: ServiceAreaKind) => (counts.get(kind) ?? 0) / suppliers.length;
-      expect(share(ServiceAreaKind.NATIONAL)).toBeGreaterThan(0.06);
-      expect(share(ServiceAreaKind.NATIONAL)).toBeLessThan(0.14);
-      expect(share(ServiceAreaKind.REGIONS)).toBeGreaterThan(0.11);
-      expect(share(ServiceAreaKind.REGIONS)).toBeLessThan(0.19);
+      expect(share(ServiceAreaKind.NATIONAL)).toBeGreaterThan(0.015);
+      expect(share(ServiceAreaKind.NATIONAL)).toBeLessThan(0.045);
+      expect(share(ServiceAreaKind.REGIONS)).toBeGreaterThan(0.13);
+      expect(share(ServiceAreaKind.REGIONS)).toBeLessThan(0.21);
       expect(share(ServiceAreaKind.DEPARTEMENTS)).toBeGreaterThan(0.3);
       expect(share(ServiceAreaKind.DEPARTEMENTS)).toBeLessThan(0.4);
       expect(share(ServiceAreaKind.RADIUS)).toBeGreaterThan(0.35);

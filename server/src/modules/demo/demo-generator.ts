@@ -755,8 +755,9 @@ export function* generateDemoSuppliers(options: DemoOptions): Generator<DemoSupp
 
   function pickServiceArea(commune: DemoCommune, dep: DepartementInfo): ServiceArea {
     const r = random.next();
-    if (r < 0.1) return area(ServiceAreaKind.NATIONAL, [], [], null);
-    if (r < 0.25) return regionArea(commune, 0.3);
+    // Few inclusive structures work all over France: most are local by nature.
+    if (r < 0.03) return area(ServiceAreaKind.NATIONAL, [], [], null);
+    if (r < 0.2) return regionArea(commune, 0.3);
     if (r < 0.6) return departementArea(dep, 3);
     return area(ServiceAreaKind.RADIUS, [], [], RADII.pick(random));
   }
