@@ -6,6 +6,7 @@ import { buildSchema } from 'type-graphql';
 import { CategoryResolver, CategoryGroupResolver } from '../modules/categories/category.resolver.js';
 import { NodeResolver } from '../modules/nodes/node.resolver.js';
 import { OfferingResolver } from '../modules/offerings/offering.resolver.js';
+import { SearchCapabilitiesResolver } from '../modules/search/search-capabilities.resolver.js';
 import { SmallPurchaseResolver } from '../modules/small-purchase/small-purchase.resolver.js';
 import { PostalAddressResolver, ServiceAreaResolver, SupplierResolver } from '../modules/suppliers/supplier.resolver.js';
 import { CommuneResolver, DepartementResolver, RegionResolver, TerritoryResolver } from '../modules/territories/territory.resolver.js';
@@ -26,6 +27,7 @@ export const RESOLVERS = [
   DepartementResolver,
   CommuneResolver,
   SmallPurchaseResolver,
+  SearchCapabilitiesResolver,
 ] as const;
 
 export async function buildAppSchema(): Promise<GraphQLSchema> {

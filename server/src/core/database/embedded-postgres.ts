@@ -19,6 +19,12 @@ export interface EmbeddedDatabaseOptions {
 
 const DATABASE_NAME = 'achat_inclusif';
 
+/** The search tables stay in shared buffers, and no JIT compilation delays short queries. */
+const SERVER_SETTINGS = ['shared_buffers=512MB', 'jit=off'];
+
+/** Tests and benchmarks only: durability traded for speed. */
+const FAST_UNSAFE_SETTINGS = ['fsync=off', 'synchronous_commit=off', 'full_page_writes=off'];
+
 /**
  * Starts a real PostgreSQL from npm, initialising its data folder on first use only, so a
  * restart keeps everything. The password is generated once and kept beside the data folder.
@@ -42,7 +48,7 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
     // PostgreSQL refuses to run as root: the package then runs it as a 'postgres' user.
     createPostgresUser: runAsRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8', ...(options.fast ? ['--no-sync'] : [])],
-    postgresFlags: options.fast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : [],
+    postgresFlags: [...SERVER_SETTINGS, ...(options.fast ? FAST_UNSAFE_SETTINGS : [])].flatMap((setting) => ['-c', setting]),
     onLog: (message) => log(String(message).trim()),
     onError: (error) => log(String(error).trim()),
   });

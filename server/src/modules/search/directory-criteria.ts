@@ -23,6 +23,8 @@ export interface DirectoryCriteria {
   serviceTypes: ServiceType[] | null;
   /** Amount of the small-purchase filter, when it is on. */
   smallPurchaseAmount: number | null;
+  /** Categories whose name or keywords match the text: what the buyer's words name. */
+  textCategoryIds: number[];
 }
 
 export function listFilter<T>(values: T[] | null | undefined, argument: string): T[] | null {
@@ -71,7 +73,17 @@ export async function resolveDirectoryCriteria(filter: DirectoryFilter, ctx: Req
   const activityCategoryIds = await activityCategoryIdsOf(filter, ctx);
   const zone = filter.territory ? await resolveTerritoryZone(filter.territory, ctx) : null;
   const tsquery = await buildTextQuery(ctx.db, filter.text);
+  const textCategoryIds = tsquery
+    ? (
+        await ctx.db.query<{ id: number }[]>(
+          `SELECT id FROM category
+           WHERE to_tsvector('french_unaccent', name || ' ' || array_to_string(keywords, ' ')) @@ $1::tsquery`,
+          [tsquery],
+        )
+      ).map((row) => row.id)
+    : [];
   return {
+    textCategoryIds,
     tsquery,
     activityCategoryIds,
     zone,

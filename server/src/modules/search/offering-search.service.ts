@@ -14,17 +14,8 @@ export async function resolveOfferingSearch(
 ): Promise<OfferingSearch> {
   const supplierId = filter.supplierId == null ? null : integerKeyOf(filter.supplierId, 'Supplier', 'filter.supplierId');
   const criteria = await resolveDirectoryCriteria(filter, ctx);
-  const textCategoryIds = criteria.tsquery
-    ? (
-        await ctx.db.query<{ id: number }[]>(
-          `SELECT id FROM category
-           WHERE to_tsvector('french_unaccent', name || ' ' || array_to_string(keywords, ' ')) @@ $1::tsquery`,
-          [criteria.tsquery],
-        )
-      ).map((row) => row.id)
-    : [];
   const order = requestedOrder ?? (criteria.tsquery || criteria.zone ? OfferingOrder.RELEVANCE : OfferingOrder.ENTRY_AMOUNT);
-  return { ...criteria, supplierId, textCategoryIds, order };
+  return { ...criteria, supplierId, order };
 }
 
 export async function searchOfferings(

@@ -6,8 +6,6 @@ import { coversSql, locatedSql } from './territory.sql.js';
 
 export interface OfferingSearch extends DirectoryCriteria {
   supplierId: number | null;
-  /** Categories whose name or keywords match the text: their offerings match it too. */
-  textCategoryIds: number[];
   order: OfferingOrder;
 }
 

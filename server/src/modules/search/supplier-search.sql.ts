@@ -50,16 +50,14 @@ export class SupplierSearchSql {
     return `(CASE WHEN ${locatedSql(zone, params)} THEN 0 WHEN ${coversSql(zone, params)} THEN 1 ELSE 2 END)`;
   }
 
-  /** The supplier `s`, with its text document `d` when the search has text. */
-  private from(): string {
-    return this.search.tsquery ? 'supplier_search s JOIN supplier_search_document d USING (supplier_id)' : 'supplier_search s';
-  }
-
   /** Conditions that every count shares (facets included). */
   private baseConditions(params: SqlParameters): string[] {
     const { search } = this;
     const conditions = ['s.published'];
-    if (search.tsquery) conditions.push(`d.document @@ ${params.add(search.tsquery)}::tsquery`);
+    if (search.tsquery) {
+      // Only ids come out of the (wide) documents: the GIN index finds them.
+      conditions.push(`s.supplier_id IN (SELECT supplier_id FROM supplier_search_document WHERE document @@ ${params.add(search.tsquery)}::tsquery)`);
+    }
     if (search.tags) conditions.push(`s.tags && ${params.add(search.tags)}::text[]`);
     const { zone } = search;
     if (zone) {
@@ -108,8 +106,12 @@ export class SupplierSearchSql {
       case SupplierOrder.RELEVANCE:
         return [
           ...this.tierKey(params),
+          // Text relevance: the name matches, then the activities (categories) the words name.
           ...(search.tsquery
-            ? [{ sql: `ts_rank(d.document, ${params.add(search.tsquery)}::tsquery)::float8`, descending: true }]
+            ? [
+                { sql: `(s.name_document @@ ${params.add(search.tsquery)}::tsquery)`, descending: true },
+                { sql: `(s.category_ids && ${params.add(search.textCategoryIds)}::int[])`, descending: true },
+              ]
             : []),
           { sql: 's.sort_name', descending: false },
           { sql: 's.supplier_id', descending: false },
@@ -142,7 +144,7 @@ export class SupplierSearchSql {
     // Timestamps travel in cursors as text, to keep their microseconds.
     const keyColumns = keys.map((key, index) => `${key.sql === 's.updated_at' ? 's.updated_at::text' : key.sql} AS k${index}`);
     const sql = `SELECT s.supplier_id AS id, ${keyColumns.join(', ')}, ${this.distance(params)} AS distance_km, ${this.tier(params)} AS tier
-FROM ${this.from()}
+FROM supplier_search s
 WHERE ${conditions.join('\n  AND ')}
 ORDER BY ${orderByClause(keys)}
 LIMIT ${params.add(limit + 1)}`;
@@ -155,7 +157,7 @@ LIMIT ${params.add(limit + 1)}`;
 
   count(): { sql: string; parameters: unknown[] } {
     const params = new SqlParameters();
-    return { sql: `SELECT count(*)::int AS total FROM ${this.from()} WHERE ${this.allConditions(params)}`, parameters: params.values };
+    return { sql: `SELECT count(*)::int AS total FROM supplier_search s WHERE ${this.allConditions(params)}`, parameters: params.values };
   }
 
   /**
@@ -186,7 +188,7 @@ FROM (
            ${flag(dimensions.kind)} AS m_kind, ${flag(dimensions.activity)} AS m_activity,
            ${flag(dimensions.serviceType)} AS m_serviceType, ${flag(dimensions.smallPurchase)} AS m_smallPurchase,
            ${smallPurchase} AS small_purchase_available
-    FROM ${this.from()}
+    FROM supplier_search s
     WHERE ${base.join('\n      AND ')}
   ) flags
 ) keys

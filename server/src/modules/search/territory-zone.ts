@@ -47,7 +47,7 @@ function checkedRadius(filter: TerritoryFilter, capabilities: Capabilities): num
 }
 
 export function radiusUnavailable() {
-  return featureUnavailable('Radius search and distances are unavailable: this server has no commune centres loaded.');
+  return featureUnavailable('Radius search and distances are unavailable: commune centres are not loaded on this server.');
 }
 
 export async function resolveTerritoryZone(filter: TerritoryFilter, ctx: RequestContext): Promise<TerritoryZone> {

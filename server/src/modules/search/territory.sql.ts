@@ -1,5 +1,5 @@
 import type { SqlParameters } from '../../core/database/sql-builder.js';
-import type { GeoPoint, TerritoryZone } from './territory-zone.js';
+import type { BoundingBox, GeoPoint, TerritoryZone } from './territory-zone.js';
 
 /** SQL conditions of territory matching; the supplier is `s` (see README). */
 
@@ -11,16 +11,22 @@ export function distanceKmSql(params: SqlParameters, origin: GeoPoint | null): s
   return `distance_km(${params.add(origin.latitude)}::float8, ${params.add(origin.longitude)}::float8, s.latitude, s.longitude)`;
 }
 
-/** A box that holds the circle, for the GiST index on positions. */
-function boxAround(params: SqlParameters, centre: GeoPoint, radiusKm: number): string {
-  const latitudeDelta = radiusKm / KM_PER_DEGREE_OF_LATITUDE;
-  const longitudeDelta = radiusKm / (KM_PER_DEGREE_OF_LATITUDE * Math.max(0.01, Math.cos((centre.latitude * Math.PI) / 180)));
-  const corner = (latitude: number, longitude: number) => `point(${params.add(longitude)}::float8, ${params.add(latitude)}::float8)`;
-  return `box(${corner(centre.latitude - latitudeDelta, centre.longitude - longitudeDelta)}, ${corner(
-    centre.latitude + latitudeDelta,
-    centre.longitude + longitudeDelta,
-  )})`;
+/**
+ * A box holding every point within `marginKm` (an SQL expression) of the box
+ * [minLatitude, minLongitude, maxLatitude, maxLongitude], for the GiST index on positions.
+ */
+function boxSql(params: SqlParameters, box: BoundingBox, marginKm: string): string {
+  const [minLat, minLon, maxLat, maxLon] = box.map((value) => `${params.add(value)}::float8`);
+  const latitudeMargin = `((${marginKm}) / ${KM_PER_DEGREE_OF_LATITUDE})`;
+  // Longitude degrees shrink away from the equator: use the widest latitude of the box.
+  const longitudeMargin = `((${marginKm}) / (${KM_PER_DEGREE_OF_LATITUDE} * greatest(0.01, cos(radians(greatest(abs(${minLat}), abs(${maxLat})))))))`;
+  return `box(point(${minLon} - ${longitudeMargin}, ${minLat} - ${latitudeMargin}), point(${maxLon} + ${longitudeMargin}, ${maxLat} + ${latitudeMargin}))`;
 }
+
+const pointBox = (centre: GeoPoint): BoundingBox => [centre.latitude, centre.longitude, centre.latitude, centre.longitude];
+
+/** Largest radius of any service area, computed once per statement (an InitPlan). */
+const MAX_SERVICE_RADIUS_KM = '(SELECT coalesce(max(service_area_radius_km), 0) FROM supplier_search)';
 
 /** The supplier's site is in the zone. */
 export function locatedSql(zone: TerritoryZone, params: SqlParameters): string {
@@ -30,30 +36,38 @@ export function locatedSql(zone: TerritoryZone, params: SqlParameters): string {
   const inCommune = `(s.municipality_code = ${code} OR s.commune_code = ${code})`;
   if (!zone.radiusKm || !zone.centre) return inCommune;
   // The box uses the GiST index; the distance trims its corners.
-  return `(${inCommune} OR (point(s.longitude, s.latitude) <@ ${boxAround(params, zone.centre, zone.radiusKm)}
+  return `(${inCommune} OR (point(s.longitude, s.latitude) <@ ${boxSql(params, pointBox(zone.centre), params.add(zone.radiusKm))}
     AND ${distanceKmSql(params, zone.centre)} <= ${params.add(zone.radiusKm)}::float8))`;
 }
 
 /**
  * A service area other than national reaches the zone. `area` is the alias of the row
  * holding the service_area_* columns (the supplier, or an offering that overrides it);
- * the radius is always drawn around the supplier's site.
+ * the radius is always drawn around the supplier's site. For the supplier, every branch
+ * can use an index (GIN on the code lists, GiST on positions within the largest radius),
+ * so PostgreSQL reads only the candidates (a BitmapOr) instead of the whole table; the
+ * code lists are empty unless the area is of their kind (table constraints).
  */
 export function coversSql(zone: TerritoryZone, params: SqlParameters, area = 's'): string {
   const alternatives = [
-    `(${area}.service_area_kind = 'REGIONS' AND ${area}.service_area_region_codes && ${params.add(zone.regionCodes)}::text[])`,
-    `(${area}.service_area_kind = 'DEPARTEMENTS' AND ${area}.service_area_departement_codes && ${params.add(zone.departementCodes)}::text[])`,
+    `${area}.service_area_region_codes && ${params.add(zone.regionCodes)}::text[]`,
+    `${area}.service_area_departement_codes && ${params.add(zone.departementCodes)}::text[]`,
   ];
   const reach = `${area}.service_area_radius_km`;
-  if (zone.centre) {
-    alternatives.push(`(${area}.service_area_kind = 'RADIUS'
-      AND ${distanceKmSql(params, zone.centre)} <= ${reach} + ${params.add(zone.radiusKm ?? 0)}::float8)`);
-  } else if (zone.box) {
-    // Distance to the nearest point of the territory's box.
-    const [minLat, minLon, maxLat, maxLon] = zone.box.map((value) => `${params.add(value)}::float8`);
-    alternatives.push(`(${area}.service_area_kind = 'RADIUS'
-      AND distance_km(s.latitude, s.longitude, greatest(${minLat}, least(${maxLat}, s.latitude)),
-                      greatest(${minLon}, least(${maxLon}, s.longitude))) <= ${reach})`);
-  }
+  const box = zone.centre ? pointBox(zone.centre) : zone.box;
+  if (!box) return `(${alternatives.join(' OR ')})`;
+  const extra = zone.centre ? params.add(zone.radiusKm ?? 0) : '0';
+  const candidates =
+    area === 's' ? `AND point(s.longitude, s.latitude) <@ ${boxSql(params, box, `${MAX_SERVICE_RADIUS_KM} + ${extra}`)}` : '';
+  const distance = zone.centre
+    ? distanceKmSql(params, zone.centre)
+    : (() => {
+        // Distance to the nearest point of the territory's box.
+        const [minLat, minLon, maxLat, maxLon] = box.map((value) => `${params.add(value)}::float8`);
+        return `distance_km(s.latitude, s.longitude, greatest(${minLat}, least(${maxLat}, s.latitude)),
+                      greatest(${minLon}, least(${maxLon}, s.longitude)))`;
+      })();
+  alternatives.push(`(${area}.service_area_kind = 'RADIUS' ${candidates}
+      AND ${distance} <= ${reach} + ${extra}::float8)`);
   return `(${alternatives.join(' OR ')})`;
 }

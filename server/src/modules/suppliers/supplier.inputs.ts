@@ -15,7 +15,7 @@ registerEnumType(SupplierOrder, {
   valuesConfig: {
     RELEVANCE: {
       description:
-        'Suppliers located in the territory first, then those serving it, then those serving all of France; within each, best text match first.',
+        'Suppliers located in the territory first, then those serving it, then those serving all of France; within each, name matches first, then suppliers active in a category the text names, then by name.',
     },
     DISTANCE: {
       description: 'Nearest first, from the commune of the territory filter or from `origin`; suppliers serving all of France that are not located in the territory come after the others.',

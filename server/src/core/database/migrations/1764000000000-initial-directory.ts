@@ -155,7 +155,10 @@ export class InitialDirectory1764000000000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now(),
         CHECK ((latitude IS NULL) = (longitude IS NULL)),
         CHECK ((latitude IS NULL) = (position_source IS NULL)),
-        CHECK ((service_area_kind = 'RADIUS') = (service_area_radius_km IS NOT NULL))
+        CHECK ((service_area_kind = 'RADIUS') = (service_area_radius_km IS NOT NULL)),
+        -- Code lists only on areas of their kind (search relies on it).
+        CHECK (coalesce(service_area_kind = 'REGIONS', false) OR service_area_region_codes = '{}'),
+        CHECK (coalesce(service_area_kind = 'DEPARTEMENTS', false) OR service_area_departement_codes = '{}')
       );
       CREATE INDEX supplier_siren_idx ON supplier (siren);
       CREATE INDEX supplier_commune_idx ON supplier (commune_code);
@@ -188,7 +191,11 @@ export class InitialDirectory1764000000000 implements MigrationInterface {
         service_type_mask integer NOT NULL,
         min_entry_amount numeric(12, 2),
         sort_name text NOT NULL,
-        updated_at timestamptz NOT NULL
+        -- Names only: relevance ranks name matches first without reading the document.
+        name_document tsvector NOT NULL,
+        updated_at timestamptz NOT NULL,
+        CHECK (service_area_kind = 'REGIONS' OR service_area_region_codes = '{}'),
+        CHECK (service_area_kind = 'DEPARTEMENTS' OR service_area_departement_codes = '{}')
       );
       CREATE INDEX supplier_search_commune_idx ON supplier_search (commune_code);
       CREATE INDEX supplier_search_municipality_idx ON supplier_search (municipality_code);
@@ -201,6 +208,14 @@ export class InitialDirectory1764000000000 implements MigrationInterface {
       -- Radius searches prefilter on a box around the centre with this index.
       CREATE INDEX supplier_search_position_idx ON supplier_search USING gist (point(longitude, latitude))
         WHERE latitude IS NOT NULL;
+      -- "Serves this territory" is an OR of these, so that it can be a BitmapOr of indexes.
+      CREATE INDEX supplier_search_radius_area_idx ON supplier_search USING gist (point(longitude, latitude))
+        WHERE service_area_kind = 'RADIUS';
+      CREATE INDEX supplier_search_radius_km_idx ON supplier_search (service_area_radius_km)
+        WHERE service_area_radius_km IS NOT NULL;
+      CREATE INDEX supplier_search_area_regions_idx ON supplier_search USING gin (service_area_region_codes);
+      CREATE INDEX supplier_search_area_departements_idx ON supplier_search USING gin (service_area_departement_codes);
+      CREATE INDEX supplier_search_national_idx ON supplier_search (supplier_id) WHERE service_area_kind = 'NATIONAL';
       CREATE INDEX supplier_search_sort_name_idx ON supplier_search (sort_name, supplier_id);
       CREATE INDEX supplier_search_updated_at_idx ON supplier_search (updated_at DESC, supplier_id DESC);
 
@@ -248,7 +263,10 @@ export class InitialDirectory1764000000000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now(),
         CHECK ((price_from IS NULL) = (price_unit IS NULL)),
         CHECK (price_to IS NULL OR (price_from IS NOT NULL AND price_to >= price_from)),
-        CHECK ((service_area_kind = 'RADIUS') = (service_area_radius_km IS NOT NULL))
+        CHECK ((service_area_kind = 'RADIUS') = (service_area_radius_km IS NOT NULL)),
+        -- Code lists only on areas of their kind (search relies on it).
+        CHECK (coalesce(service_area_kind = 'REGIONS', false) OR service_area_region_codes = '{}'),
+        CHECK (coalesce(service_area_kind = 'DEPARTEMENTS', false) OR service_area_departement_codes = '{}')
       );
       CREATE INDEX offering_supplier_idx ON offering (supplier_id, entry_amount);
       CREATE INDEX offering_category_idx ON offering (category_id);
@@ -313,14 +331,16 @@ export class InitialDirectory1764000000000 implements MigrationInterface {
         INSERT INTO supplier_search AS target (supplier_id, published, kind, commune_code, municipality_code,
           departement_code, region_code, latitude, longitude, service_area_kind, service_area_region_codes,
           service_area_departement_codes, service_area_radius_km, service_types, tags, category_ids,
-          category_group_ids, category_group_mask, service_type_mask, min_entry_amount, sort_name, updated_at)
+          category_group_ids, category_group_mask, service_type_mask, min_entry_amount, sort_name, name_document,
+          updated_at)
         SELECT c.id, c.published, c.kind, c.commune_code, c.municipality_code, c.departement_code, c.region_code,
           c.latitude, c.longitude, c.service_area_kind, c.service_area_region_codes, c.service_area_departement_codes,
           c.service_area_radius_km, c.service_types, c.tags, c.category_ids, c.category_group_ids,
           (SELECT coalesce(bit_or(1::bigint << g), 0) FROM unnest(c.category_group_ids) AS g WHERE g < 63),
           (SELECT coalesce(bit_or(1 << (array_position(enum_range(NULL::service_type), t) - 1)), 0)
              FROM unnest(c.service_types) AS t),
-          c.min_entry_amount, normalize_search_text(coalesce(c.brand_name, c.legal_name)), c.updated_at
+          c.min_entry_amount, normalize_search_text(coalesce(c.brand_name, c.legal_name)),
+          to_tsvector('french_unaccent', c.legal_name || ' ' || coalesce(c.brand_name, '')), c.updated_at
         FROM computed c
         ON CONFLICT (supplier_id) DO UPDATE SET
           published = excluded.published, kind = excluded.kind, commune_code = excluded.commune_code,
@@ -331,7 +351,8 @@ export class InitialDirectory1764000000000 implements MigrationInterface {
           service_area_radius_km = excluded.service_area_radius_km, service_types = excluded.service_types,
           tags = excluded.tags, category_ids = excluded.category_ids, category_group_ids = excluded.category_group_ids,
           category_group_mask = excluded.category_group_mask, service_type_mask = excluded.service_type_mask,
-          min_entry_amount = excluded.min_entry_amount, sort_name = excluded.sort_name, updated_at = excluded.updated_at
+          min_entry_amount = excluded.min_entry_amount, sort_name = excluded.sort_name,
+          name_document = excluded.name_document, updated_at = excluded.updated_at
       $$;
 
       CREATE FUNCTION refresh_search_words() RETURNS void
