@@ -19,8 +19,8 @@ export interface EmbeddedDatabaseOptions {
 
 const DATABASE_NAME = 'achat_inclusif';
 
-/** The search tables stay in shared buffers, and no JIT compilation delays short queries. */
-const SERVER_SETTINGS = ['shared_buffers=512MB', 'jit=off'];
+/** The search tables stay in shared buffers, sorts stay in memory, and no JIT compilation delays short queries. */
+const SERVER_SETTINGS = ['shared_buffers=512MB', 'work_mem=32MB', 'jit=off'];
 
 /** Tests and benchmarks only: durability traded for speed. */
 const FAST_UNSAFE_SETTINGS = ['fsync=off', 'synchronous_commit=off', 'full_page_writes=off'];
