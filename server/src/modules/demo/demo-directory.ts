@@ -83,7 +83,6 @@ async function insertBatch(
   communes: Map<string, CommuneRow>,
   categoryIds: Map<string, number>,
 ): Promise<number> {
-  const column = <T>(pick: (supplier: DemoSupplier) => T) => suppliers.map(pick);
   const commune = (supplier: DemoSupplier) => communes.get(supplier.communeCode)!;
   const inserted = await db.query<{ id: number }[]>(
     `INSERT INTO supplier (siret, legal_name, brand_name, kind, description, address, postal_code, commune_code,

@@ -1,6 +1,5 @@
 import DataLoader from 'dataloader';
 import type { RequestContext } from '../../app/context.js';
-import { decodeCursor, encodeCursor, pageInfoOf, pageSizeOf, type CursorValue } from '../../core/graphql/pagination.js';
 import { badUserInput } from '../../core/graphql/errors.js';
 import { CategoryGroup } from '../categories/category.types.js';
 import { OfferingEntity } from '../offerings/offering.entity.js';
@@ -11,6 +10,8 @@ import { SupplierOrder, type SupplierFilter } from '../suppliers/supplier.inputs
 import { Supplier } from '../suppliers/supplier.types.js';
 import { Departement } from '../territories/territory.types.js';
 import { listFilter, resolveDirectoryCriteria } from './directory-criteria.js';
+import { fetchKeysetPage, type KeysetRow } from './keyset-page.js';
+import type { SupplierEntity } from '../suppliers/supplier.entity.js';
 import { radiusUnavailable, type GeoPoint } from './territory-zone.js';
 import { SupplierSearchSql, type SupplierSearch } from './supplier-search.sql.js';
 import {
@@ -53,62 +54,41 @@ export async function resolveSupplierSearch(
 
 const TERRITORY_MATCHES = [TerritoryMatch.LOCATED_IN, TerritoryMatch.SERVES, TerritoryMatch.SERVES_NATIONALLY];
 
-interface PageRow {
-  id: number;
-  distance_km: number | null;
-  tier: number;
-  [key: `k${number}`]: CursorValue;
-}
+type PageRow = KeysetRow & { distance_km: number | null; tier: number };
 
-/** Runs a search: the page now, the count, facets and cheapest offerings only when selected. */
+/** Runs a search: the page now; the count, facets and cheapest offerings only when selected. */
 export async function searchSuppliers(
   search: SupplierSearch,
   page: { first?: number | null; after?: string | null },
   ctx: RequestContext,
   options: { facetsSelected: boolean },
 ): Promise<SupplierConnection> {
-  const limit = pageSizeOf(page.first);
   const statements = new SupplierSearchSql(search);
-  const keyCount = statements.sortKeyCount();
-  const after = page.after ? decodeCursor(page.after, search.order, keyCount) : null;
-
-  const { sql, parameters } = statements.page(after, limit);
-  const rows = limit === 0 ? [] : await ctx.db.query<PageRow[]>(sql, parameters);
-  const pageRows = rows.slice(0, limit);
-  const entities = await ctx.loaders.suppliers.supplierById.loadMany(pageRows.map((row) => row.id));
-
+  const result = await fetchKeysetPage<PageRow, SupplierEntity>(ctx.db, statements, search.order, page, (ids) =>
+    ctx.loaders.suppliers.supplierById.loadMany(ids),
+  );
   const cheapestOfferings = new DataLoader<number, Offering | null>(async (supplierIds) => {
     const offerings = await cheapestMatchingOfferings(search, [...supplierIds], ctx);
     return supplierIds.map((id) => offerings.get(id) ?? null);
   });
 
-  const edges = pageRows.map((row, index) => {
-    const entity = entities[index];
-    if (!entity || entity instanceof Error) throw entity ?? new Error(`Supplier ${row.id} vanished during the search`);
-    const keys = Array.from({ length: keyCount }, (_unused, key) => row[`k${key}`]);
-    return Object.assign(new SupplierEdge(), {
-      cursor: encodeCursor(search.order, keys),
+  const connection = new SupplierConnection();
+  connection.edges = result.items.map(({ row, entity, cursor }) =>
+    Object.assign(new SupplierEdge(), {
+      cursor,
       node: Supplier.from(entity),
       distanceKm: row.distance_km === null ? null : Math.round(row.distance_km * 10) / 10,
       territoryMatch: search.zone ? TERRITORY_MATCHES[row.tier] : null,
       supplierKey: row.id,
       loadCheapestMatchingOffering: () => cheapestOfferings.load(row.id),
-    });
-  });
-
-  const connection = new SupplierConnection();
-  connection.edges = edges;
-  connection.pageInfo = pageInfoOf(edges.map((edge) => edge.cursor), rows.length > limit, page.after);
+    }),
+  );
+  connection.pageInfo = result.pageInfo;
   // When facets are selected they count the matches too: one scan instead of two.
   let facets: Promise<{ facets: SupplierFacets; matches: number }> | null = null;
   const facetsOnce = () => (facets ??= supplierFacets(statements, search, ctx));
   connection.loadFacets = async () => (await facetsOnce()).facets;
-  connection.countAll = async () => {
-    if (options.facetsSelected) return (await facetsOnce()).matches;
-    const count = statements.count();
-    const [{ total }] = await ctx.db.query<{ total: number }[]>(count.sql, count.parameters);
-    return total;
-  };
+  connection.countAll = async () => (options.facetsSelected ? (await facetsOnce()).matches : result.countAll());
   return connection;
 }
 

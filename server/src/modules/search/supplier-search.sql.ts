@@ -1,7 +1,5 @@
 import { keysetCondition, orderByClause, SqlParameters, type SortKey } from '../../core/database/sql-builder.js';
 import { SupplierOrder } from '../suppliers/supplier.inputs.js';
-import { ServiceType } from '../suppliers/service-area.js';
-import { SupplierKind } from '../suppliers/supplier-kind.js';
 import type { DirectoryCriteria } from './directory-criteria.js';
 import { TerritoryScope } from './search.inputs.js';
 import { coversSql, distanceKmSql, locatedSql } from './territory.sql.js';

@@ -1,0 +1,55 @@
+import type { DataSource } from 'typeorm';
+import { decodeCursor, encodeCursor, pageInfoOf, pageSizeOf, type CursorValue, type PageInfo } from '../../core/graphql/pagination.js';
+
+/** The SQL of a search that pages with keyset cursors (see supplier-search.sql.ts). */
+export interface KeysetStatements {
+  sortKeyCount(): number;
+  /** Rows with `id` and the sort key values `k0`, `k1`… of each row, `limit + 1` at most. */
+  page(after: unknown[] | null, limit: number): { sql: string; parameters: unknown[] };
+  count(): { sql: string; parameters: unknown[] };
+}
+
+export type KeysetRow = { id: number } & Record<string, unknown>;
+
+export interface KeysetPage<TRow extends KeysetRow, TEntity> {
+  items: { row: TRow; entity: TEntity; cursor: string }[];
+  pageInfo: PageInfo;
+  /** Counts every match (one more statement, run only when called). */
+  countAll(): Promise<number>;
+}
+
+/**
+ * Runs one page of a search: decodes the cursor (tagged with the ordering, so a cursor of
+ * another ordering is refused), fetches `first + 1` rows to know whether more follow,
+ * loads the page's entities in one batch and encodes each row's cursor.
+ */
+export async function fetchKeysetPage<TRow extends KeysetRow, TEntity>(
+  db: DataSource,
+  statements: KeysetStatements,
+  ordering: string,
+  page: { first?: number | null; after?: string | null },
+  load: (ids: number[]) => Promise<(TEntity | null | Error)[]>,
+): Promise<KeysetPage<TRow, TEntity>> {
+  const limit = pageSizeOf(page.first);
+  const keyCount = statements.sortKeyCount();
+  const after = page.after ? decodeCursor(page.after, ordering, keyCount) : null;
+  const { sql, parameters } = statements.page(after, limit);
+  const rows = limit === 0 ? [] : await db.query<TRow[]>(sql, parameters);
+  const pageRows = rows.slice(0, limit);
+  const entities = await load(pageRows.map((row) => row.id));
+  const items = pageRows.map((row, index) => {
+    const entity = entities[index];
+    if (entity === null || entity instanceof Error) throw entity ?? new Error(`Row ${row.id} vanished during the search`);
+    const keys = Array.from({ length: keyCount }, (_unused, key) => row[`k${key}`] as CursorValue);
+    return { row, entity, cursor: encodeCursor(ordering, keys) };
+  });
+  return {
+    items,
+    pageInfo: pageInfoOf(items.map((item) => item.cursor), rows.length > limit, page.after),
+    async countAll() {
+      const count = statements.count();
+      const [{ total }] = await db.query<{ total: number }[]>(count.sql, count.parameters);
+      return total;
+    },
+  };
+}
