@@ -208,6 +208,18 @@ describe('generateDemoSuppliers', () => {
     expect(generate(100, 7)).toEqual(first.slice(0, 100));
   });
 
+  it('places suppliers without a position when no commune has coordinates (no centres file)', () => {
+    const withoutCentres = COMMUNES.map((c) => ({ ...c, latitude: null, longitude: null, bbox: null }));
+    const suppliers = [...generateDemoSuppliers({ count: 50, seed: 3, communes: withoutCentres, categories: CATEGORIES })];
+    expect(suppliers).toHaveLength(50);
+    for (const s of suppliers) {
+      expect(s.latitude).toBeNull();
+      expect(s.longitude).toBeNull();
+      expect(s.positionIsCommuneCentre).toBe(false);
+      expect(COMMUNE_BY_CODE.has(s.communeCode)).toBe(true);
+    }
+  });
+
   it('uses a default seed', () => {
     expect(generate(20)).toEqual(generate(20));
   });
@@ -218,7 +230,6 @@ describe('generateDemoSuppliers', () => {
     expect(run({ count: -1 })).toThrow(RangeError);
     expect(run({ count: 1.5 })).toThrow(RangeError);
     expect(run({ communes: [] })).toThrow(RangeError);
-    expect(run({ communes: [COMMUNE_BY_CODE.get('79049')!] })).toThrow(RangeError);
     expect(run({ categories: [] })).toThrow(RangeError);
     expect(generate(0)).toEqual([]);
   });

@@ -282,11 +282,14 @@ function weightOf(commune: DemoCommune): number {
 }
 
 function prepareGeography(input: DemoCommune[]): Geography {
-  const communes = input
-    .filter((c) => c.latitude !== null && c.longitude !== null && Number.isFinite(c.latitude) && Number.isFinite(c.longitude))
+  const located = input.filter(
+    (c) => c.latitude !== null && c.longitude !== null && Number.isFinite(c.latitude) && Number.isFinite(c.longitude),
+  );
+  // Without commune centres at all (no centres file), suppliers get no position.
+  const communes = (located.length > 0 ? located : input)
     .slice()
     .sort((x, y) => (x.code < y.code ? -1 : x.code > y.code ? 1 : 0));
-  if (communes.length === 0) throw new RangeError('generateDemoSuppliers: no commune with coordinates');
+  if (communes.length === 0) throw new RangeError('generateDemoSuppliers: no commune');
 
   const byDepartement = new Map<string, DemoCommune[]>();
   for (const commune of communes) {
@@ -725,7 +728,8 @@ export function* generateDemoSuppliers(options: DemoOptions): Generator<DemoSupp
     return { legalCore, brandCore };
   }
 
-  function pickPosition(commune: DemoCommune): { latitude: number; longitude: number; isCentre: boolean } {
+  function pickPosition(commune: DemoCommune): { latitude: number | null; longitude: number | null; isCentre: boolean } {
+    if (commune.latitude === null || commune.longitude === null) return { latitude: null, longitude: null, isCentre: false };
     const bbox = commune.bbox;
     if (bbox === null || random.chance(0.15)) {
       return { latitude: commune.latitude!, longitude: commune.longitude!, isCentre: true };
