@@ -14,8 +14,13 @@ export type KeysetRow = { id: number } & Record<string, unknown>;
 export interface KeysetPage<TRow extends KeysetRow, TEntity> {
   items: { row: TRow; entity: TEntity; cursor: string }[];
   pageInfo: PageInfo;
-  /** Counts every match (one more statement, run only when called). */
-  countAll(): Promise<number>;
+}
+
+/** Counts every match of a search (all pages). */
+export async function countMatches(db: DataSource, statements: KeysetStatements): Promise<number> {
+  const { sql, parameters } = statements.count();
+  const [{ total }] = await db.query<{ total: number }[]>(sql, parameters);
+  return total;
 }
 
 /**
@@ -46,10 +51,5 @@ export async function fetchKeysetPage<TRow extends KeysetRow, TEntity>(
   return {
     items,
     pageInfo: pageInfoOf(items.map((item) => item.cursor), rows.length > limit, page.after),
-    async countAll() {
-      const count = statements.count();
-      const [{ total }] = await db.query<{ total: number }[]>(count.sql, count.parameters);
-      return total;
-    },
   };
 }

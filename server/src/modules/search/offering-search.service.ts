@@ -3,7 +3,7 @@ import { integerKeyOf } from '../../core/graphql/global-id.js';
 import { OfferingOrder, type OfferingFilter } from '../offerings/offering.inputs.js';
 import { Offering } from '../offerings/offering.types.js';
 import { resolveDirectoryCriteria } from './directory-criteria.js';
-import { fetchKeysetPage } from './keyset-page.js';
+import { countMatches, fetchKeysetPage } from './keyset-page.js';
 import { OfferingSearchSql, type OfferingSearch } from './offering-search.sql.js';
 import { OfferingConnection, OfferingEdge } from './offering-search.types.js';
 
@@ -30,6 +30,6 @@ export async function searchOfferings(
   const connection = new OfferingConnection();
   connection.edges = result.items.map((item) => Object.assign(new OfferingEdge(), { cursor: item.cursor, node: Offering.from(item.entity) }));
   connection.pageInfo = result.pageInfo;
-  connection.countAll = () => result.countAll();
+  connection.countAll = () => countMatches(ctx.db, statements);
   return connection;
 }

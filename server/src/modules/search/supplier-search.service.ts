@@ -10,7 +10,7 @@ import { SupplierOrder, type SupplierFilter } from '../suppliers/supplier.inputs
 import { Supplier } from '../suppliers/supplier.types.js';
 import { Departement } from '../territories/territory.types.js';
 import { listFilter, resolveDirectoryCriteria } from './directory-criteria.js';
-import { fetchKeysetPage, type KeysetRow } from './keyset-page.js';
+import { countMatches, fetchKeysetPage, type KeysetRow } from './keyset-page.js';
 import type { SupplierEntity } from '../suppliers/supplier.entity.js';
 import { radiusUnavailable, type GeoPoint } from './territory-zone.js';
 import { SupplierSearchSql, type SupplierSearch } from './supplier-search.sql.js';
@@ -56,14 +56,22 @@ const TERRITORY_MATCHES = [TerritoryMatch.LOCATED_IN, TerritoryMatch.SERVES, Ter
 
 type PageRow = KeysetRow & { distance_km: number | null; tier: number };
 
-/** Runs a search: the page now; the count, facets and cheapest offerings only when selected. */
+/**
+ * Runs a search: the page, and the count and facets when selected (cheapest offerings on
+ * demand). The count or facets run alongside the page, on another connection: on broad
+ * searches each scans many rows, and the two cores of a small server then work at once.
+ */
 export async function searchSuppliers(
   search: SupplierSearch,
   page: { first?: number | null; after?: string | null },
   ctx: RequestContext,
-  options: { facetsSelected: boolean },
+  selected: { facets: boolean; totalCount: boolean },
 ): Promise<SupplierConnection> {
   const statements = new SupplierSearchSql(search);
+  // Facets count the matches too: one scan serves both fields.
+  const facets = selected.facets ? settledLater(supplierFacets(statements, search, ctx)) : null;
+  const count = !selected.facets && selected.totalCount ? settledLater(countMatches(ctx.db, statements)) : null;
+
   const result = await fetchKeysetPage<PageRow, SupplierEntity>(ctx.db, statements, search.order, page, (ids) =>
     ctx.loaders.suppliers.supplierById.loadMany(ids),
   );
@@ -84,12 +92,15 @@ export async function searchSuppliers(
     }),
   );
   connection.pageInfo = result.pageInfo;
-  // When facets are selected they count the matches too: one scan instead of two.
-  let facets: Promise<{ facets: SupplierFacets; matches: number }> | null = null;
-  const facetsOnce = () => (facets ??= supplierFacets(statements, search, ctx));
-  connection.loadFacets = async () => (await facetsOnce()).facets;
-  connection.countAll = async () => (options.facetsSelected ? (await facetsOnce()).matches : result.countAll());
+  connection.loadFacets = async () => (await (facets ?? supplierFacets(statements, search, ctx))).facets;
+  connection.countAll = async () => (facets ? (await facets).matches : await (count ?? countMatches(ctx.db, statements)));
   return connection;
+}
+
+/** A promise started ahead of its reader: its rejection is not "unhandled" meanwhile. */
+function settledLater<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => {});
+  return promise;
 }
 
 async function cheapestMatchingOfferings(search: SupplierSearch, supplierIds: number[], ctx: RequestContext) {

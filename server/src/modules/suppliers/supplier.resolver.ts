@@ -41,7 +41,7 @@ export class SupplierResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<SupplierConnection> {
     const search = await resolveSupplierSearch(filter ?? Object.assign(new SupplierFilter(), { excludeNationalOnly: false }), orderBy, ctx);
-    return searchSuppliers(search, page, ctx, { facetsSelected: selectsField(info, 'facets') });
+    return searchSuppliers(search, page, ctx, { facets: selectsField(info, 'facets'), totalCount: selectsField(info, 'totalCount') });
   }
 
   @FieldResolver(() => [Category], { description: 'Categories the supplier is active in: declared sectors and those of its offerings.' })
