@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
@@ -31,7 +31,7 @@ export async function startHttpServer(
 ): Promise<HttpServer> {
   const app = express();
   const httpServer = http.createServer(app);
-  const apollo = new ApolloServer<RequestContext>({
+  const apollo = new ApolloServer<ContextWithStatistics>({
     schema,
     formatError,
     introspection: true,
@@ -80,11 +80,13 @@ export async function startHttpServer(
   };
 }
 
-const sqlStatisticsPlugin = {
+type ContextWithStatistics = RequestContext & { sqlStatistics?: SqlStatistics };
+
+const sqlStatisticsPlugin: ApolloServerPlugin<ContextWithStatistics> = {
   async requestDidStart() {
     return {
-      async willSendResponse({ contextValue, response }: { contextValue: RequestContext & { sqlStatistics?: SqlStatistics }; response: { body: { kind: string; singleResult?: { extensions?: Record<string, unknown> } } } }) {
-        if (response.body.kind === 'single' && response.body.singleResult && contextValue.sqlStatistics) {
+      async willSendResponse({ contextValue, response }) {
+        if (response.body.kind === 'single' && contextValue.sqlStatistics) {
           response.body.singleResult.extensions = {
             ...response.body.singleResult.extensions,
             sqlStatements: contextValue.sqlStatistics.statements,

@@ -5,20 +5,20 @@ import { CategoryGroup } from '../categories/category.types.js';
 import { OfferingEntity } from '../offerings/offering.entity.js';
 import { Offering } from '../offerings/offering.types.js';
 import { DEFAULT_SMALL_PURCHASE_AMOUNT } from '../small-purchase/small-purchase-thresholds.js';
+import { ServiceType } from '../suppliers/service-area.js';
 import { KIND_FAMILIES, KindFamily, SupplierKind } from '../suppliers/supplier-kind.js';
+import type { SupplierEntity } from '../suppliers/supplier.entity.js';
 import { SupplierOrder, type SupplierFilter } from '../suppliers/supplier.inputs.js';
 import { Supplier } from '../suppliers/supplier.types.js';
 import { Departement } from '../territories/territory.types.js';
 import { listFilter, resolveDirectoryCriteria } from './directory-criteria.js';
 import { countMatches, fetchKeysetPage, type KeysetRow } from './keyset-page.js';
-import type { SupplierEntity } from '../suppliers/supplier.entity.js';
 import { radiusUnavailable, type GeoPoint } from './territory-zone.js';
 import { SupplierSearchSql, type SupplierSearch } from './supplier-search.sql.js';
 import {
   CategoryGroupFacet, DepartementFacet, KindFacet, KindFamilyFacet, ServiceTypeFacet, SmallPurchaseFacet,
   SupplierConnection, SupplierEdge, SupplierFacets, TerritoryMatch,
 } from './supplier-search.types.js';
-import { ServiceType } from '../suppliers/service-area.js';
 
 function checkedPoint(point: GeoPoint): GeoPoint {
   const { latitude, longitude } = point;
