@@ -91,7 +91,8 @@ export class InitialDirectory1764000000000 implements MigrationInterface {
 
     await db.query(`
       CREATE TABLE category_group (
-        id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        -- Under 63: a supplier's groups are a bit mask in supplier_search.
+        id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY CHECK (id < 63),
         slug text NOT NULL UNIQUE,
         name text NOT NULL,
         description text NOT NULL,
@@ -183,10 +184,8 @@ export class InitialDirectory1764000000000 implements MigrationInterface {
         service_types service_type[] NOT NULL,
         tags text[] NOT NULL,
         category_ids integer[] NOT NULL,
-        category_group_ids integer[] NOT NULL,
-        -- Bit n set for category group id n (ids under 63), and for the n-th value of the
-        -- service_type enum: facets count with bit tests, far cheaper per row than array
-        -- containment.
+        -- Bit n set for category group id n, and for the n-th value of the service_type
+        -- enum: facets count with bit tests, far cheaper per row than arrays.
         category_group_mask bigint NOT NULL,
         service_type_mask integer NOT NULL,
         min_entry_amount numeric(12, 2),
@@ -331,12 +330,12 @@ export class InitialDirectory1764000000000 implements MigrationInterface {
         INSERT INTO supplier_search AS target (supplier_id, published, kind, commune_code, municipality_code,
           departement_code, region_code, latitude, longitude, service_area_kind, service_area_region_codes,
           service_area_departement_codes, service_area_radius_km, service_types, tags, category_ids,
-          category_group_ids, category_group_mask, service_type_mask, min_entry_amount, sort_name, name_document,
+          category_group_mask, service_type_mask, min_entry_amount, sort_name, name_document,
           updated_at)
         SELECT c.id, c.published, c.kind, c.commune_code, c.municipality_code, c.departement_code, c.region_code,
           c.latitude, c.longitude, c.service_area_kind, c.service_area_region_codes, c.service_area_departement_codes,
-          c.service_area_radius_km, c.service_types, c.tags, c.category_ids, c.category_group_ids,
-          (SELECT coalesce(bit_or(1::bigint << g), 0) FROM unnest(c.category_group_ids) AS g WHERE g < 63),
+          c.service_area_radius_km, c.service_types, c.tags, c.category_ids,
+          (SELECT coalesce(bit_or(1::bigint << g), 0) FROM unnest(c.category_group_ids) AS g),
           (SELECT coalesce(bit_or(1 << (array_position(enum_range(NULL::service_type), t) - 1)), 0)
              FROM unnest(c.service_types) AS t),
           c.min_entry_amount, normalize_search_text(coalesce(c.brand_name, c.legal_name)),
@@ -349,7 +348,7 @@ export class InitialDirectory1764000000000 implements MigrationInterface {
           service_area_kind = excluded.service_area_kind, service_area_region_codes = excluded.service_area_region_codes,
           service_area_departement_codes = excluded.service_area_departement_codes,
           service_area_radius_km = excluded.service_area_radius_km, service_types = excluded.service_types,
-          tags = excluded.tags, category_ids = excluded.category_ids, category_group_ids = excluded.category_group_ids,
+          tags = excluded.tags, category_ids = excluded.category_ids,
           category_group_mask = excluded.category_group_mask, service_type_mask = excluded.service_type_mask,
           min_entry_amount = excluded.min_entry_amount, sort_name = excluded.sort_name,
           name_document = excluded.name_document, updated_at = excluded.updated_at
