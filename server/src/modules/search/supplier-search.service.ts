@@ -1,12 +1,12 @@
 import DataLoader from 'dataloader';
 import type { RequestContext } from '../../app/context.js';
 import { badUserInput } from '../../core/graphql/errors.js';
-import { CategoryGroup } from '../categories/category.types.js';
+import { Category, CategoryGroup } from '../categories/category.types.js';
 import { OfferingEntity } from '../offerings/offering.entity.js';
 import { Offering } from '../offerings/offering.types.js';
 import { DEFAULT_SMALL_PURCHASE_AMOUNT } from '../small-purchase/small-purchase-thresholds.js';
 import { ServiceType } from '../suppliers/service-area.js';
-import { KIND_FAMILIES, KindFamily, SupplierKind } from '../suppliers/supplier-kind.js';
+import { KIND_FAMILIES, KindFamily, ReservedMarket, reservedMarketsOf, SupplierKind } from '../suppliers/supplier-kind.js';
 import type { SupplierEntity } from '../suppliers/supplier.entity.js';
 import { SupplierOrder, type SupplierFilter } from '../suppliers/supplier.inputs.js';
 import { Supplier } from '../suppliers/supplier.types.js';
@@ -16,8 +16,8 @@ import { countMatches, fetchKeysetPage, type KeysetRow } from './keyset-page.js'
 import { radiusUnavailable, type GeoPoint } from './territory-zone.js';
 import { SupplierSearchSql, type SupplierSearch } from './supplier-search.sql.js';
 import {
-  CategoryGroupFacet, DepartementFacet, KindFacet, KindFamilyFacet, ServiceTypeFacet, SmallPurchaseFacet,
-  SupplierConnection, SupplierEdge, SupplierFacets, TerritoryMatch,
+  CategoryFacet, CategoryGroupFacet, DepartementFacet, KindFacet, KindFamilyFacet, ReservedMarketFacet, ServiceTypeFacet,
+  SmallPurchaseFacet, SupplierConnection, SupplierEdge, SupplierFacets, TagFacet, TerritoryMatch,
 } from './supplier-search.types.js';
 
 function checkedPoint(point: GeoPoint): GeoPoint {
@@ -171,6 +171,12 @@ async function supplierFacets(
       count: kinds.filter((facet) => KIND_FAMILIES[facet.kind] === family).reduce((sum, facet) => sum + facet.count, 0),
     }),
   );
+  const reservedMarkets = Object.values(ReservedMarket).map((reservedMarket) =>
+    Object.assign(new ReservedMarketFacet(), {
+      reservedMarket,
+      count: kinds.filter((facet) => reservedMarketsOf(facet.kind).includes(reservedMarket)).reduce((sum, facet) => sum + facet.count, 0),
+    }),
+  );
   const groupCounts = countsByBit(setOf(GROUPED_BY.categoryGroups), (row) => (row.category_groups === null ? null : BigInt(row.category_groups)));
   const groups = await ctx.loaders.categories.groupById.loadMany([...groupCounts.keys()]);
   const serviceTypeCounts = countsByBit(setOf(GROUPED_BY.serviceTypes), (row) => (row.service_types === null ? null : BigInt(row.service_types)));
@@ -181,6 +187,9 @@ async function supplierFacets(
   const facets = Object.assign(new SupplierFacets(), {
     kinds: kinds.sort(byCountThenLabel((facet) => facet.kind)),
     kindFamilies: families,
+    reservedMarkets,
+    loadCategories: () => categoryFacets(statements, ctx),
+    loadTags: () => tagFacets(statements, ctx),
     categoryGroups: [...groupCounts.values()]
       .flatMap((count, index) => {
         const group = groups[index];
@@ -204,4 +213,22 @@ async function supplierFacets(
     }),
   });
   return { facets, matches: departementRows.reduce((sum, row) => sum + row.count, 0) };
+}
+
+async function categoryFacets(statements: SupplierSearchSql, ctx: RequestContext): Promise<CategoryFacet[]> {
+  const { sql, parameters } = statements.categoryFacet();
+  const rows = await ctx.db.query<{ value: number; count: number }[]>(sql, parameters);
+  const categories = await ctx.loaders.categories.categoryById.loadMany(rows.map((row) => row.value));
+  return rows
+    .flatMap((row, index) => {
+      const category = categories[index];
+      return category && !(category instanceof Error) ? [Object.assign(new CategoryFacet(), { category: Category.from(category), count: row.count })] : [];
+    })
+    .sort(byCountThenLabel((facet) => facet.category.slug));
+}
+
+async function tagFacets(statements: SupplierSearchSql, ctx: RequestContext): Promise<TagFacet[]> {
+  const { sql, parameters } = statements.tagFacet();
+  const rows = await ctx.db.query<{ value: string; count: number }[]>(sql, parameters);
+  return rows.map((row) => Object.assign(new TagFacet(), { tag: row.value, count: row.count })).sort(byCountThenLabel((facet) => facet.tag));
 }

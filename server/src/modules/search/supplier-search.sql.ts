@@ -21,6 +21,7 @@ interface Dimensions {
   activity: string | null;
   serviceType: string | null;
   smallPurchase: string | null;
+  tags: string | null;
 }
 
 /**
@@ -60,7 +61,6 @@ export class SupplierSearchSql {
         `s.supplier_id IN (SELECT supplier_id FROM supplier_search_document WHERE document @@ ${params.add(search.tsquery)}::tsquery OFFSET 0)`,
       );
     }
-    if (search.tags) conditions.push(`s.tags && ${params.add(search.tags)}::text[]`);
     const { zone } = search;
     if (zone) {
       if (zone.scope === TerritoryScope.LOCATED_IN) {
@@ -83,18 +83,22 @@ export class SupplierSearchSql {
       AND o.entry_amount <= ${params.add(amount)} AND o.category_id = ANY(${params.add(activityCategoryIds)}::int[]))`;
   }
 
-  private dimensions(params: SqlParameters): Dimensions {
+  /** The dimension conditions; the one left out adds no parameter. */
+  private dimensions(params: SqlParameters, leftOut?: keyof Dimensions): Dimensions {
     const { search } = this;
+    const condition = (name: keyof Dimensions, values: unknown, sql: () => string) => (name === leftOut || values === null ? null : sql());
     return {
-      kind: search.kinds && `s.kind = ANY(${params.add(search.kinds)}::supplier_kind[])`,
-      activity: search.activityCategoryIds && `s.category_ids && ${params.add(search.activityCategoryIds)}::int[]`,
-      serviceType: search.serviceTypes && `s.service_types && ${params.add(search.serviceTypes)}::service_type[]`,
-      smallPurchase: search.smallPurchaseAmount === null ? null : this.smallPurchaseAvailable(search.smallPurchaseAmount, params),
+      kind: condition('kind', search.kinds, () => `s.kind = ANY(${params.add(search.kinds)}::supplier_kind[])`),
+      activity: condition('activity', search.activityCategoryIds, () => `s.category_ids && ${params.add(search.activityCategoryIds)}::int[]`),
+      serviceType: condition('serviceType', search.serviceTypes, () => `s.service_types && ${params.add(search.serviceTypes)}::service_type[]`),
+      smallPurchase: condition('smallPurchase', search.smallPurchaseAmount, () => this.smallPurchaseAvailable(search.smallPurchaseAmount!, params)),
+      tags: condition('tags', search.tags, () => `s.tags && ${params.add(search.tags)}::text[]`),
     };
   }
 
-  private allConditions(params: SqlParameters): string {
-    const dimensions = Object.values(this.dimensions(params)).filter((condition): condition is string => condition !== null);
+  /** Every condition of the search, but for the dimension a facet leaves out. */
+  private allConditions(params: SqlParameters, leftOut?: keyof Dimensions): string {
+    const dimensions = Object.values(this.dimensions(params, leftOut)).filter((condition): condition is string => condition !== null);
     return [...this.baseConditions(params), ...dimensions].join('\n  AND ');
   }
 
@@ -189,6 +193,7 @@ FROM (
     SELECT s.kind, s.category_group_mask, s.departement_code, s.service_type_mask,
            ${flag(dimensions.kind)} AS m_kind, ${flag(dimensions.activity)} AS m_activity,
            ${flag(dimensions.serviceType)} AS m_serviceType, ${flag(dimensions.smallPurchase)} AS m_smallPurchase,
+           ${flag(dimensions.tags)} AS m_tags,
            ${smallPurchase} AS small_purchase_available
     FROM supplier_search s
     WHERE ${base.join('\n      AND ')}
@@ -196,5 +201,28 @@ FROM (
 ) keys
 GROUP BY GROUPING SETS ((departement), (kind), (category_groups), (service_types), (small_purchase))`;
     return { sql, parameters: params.values };
+  }
+
+  /**
+   * Counts by value of an array column (categories, tags), leaving the facet's own filter
+   * out. A statement of its own: unnesting would multiply the rows of the other facets.
+   */
+  private arrayFacet(column: 'category_ids' | 'tags', leftOut: keyof Dimensions): { sql: string; parameters: unknown[] } {
+    const params = new SqlParameters();
+    const sql = `SELECT value, count(*)::int AS count
+FROM supplier_search s, unnest(s.${column}) AS value
+WHERE ${this.allConditions(params, leftOut)}
+GROUP BY value`;
+    return { sql, parameters: params.values };
+  }
+
+  /** Matching suppliers by category id, ignoring the category filters. */
+  categoryFacet(): { sql: string; parameters: unknown[] } {
+    return this.arrayFacet('category_ids', 'activity');
+  }
+
+  /** Matching suppliers by tag, ignoring the tag filter. */
+  tagFacet(): { sql: string; parameters: unknown[] } {
+    return this.arrayFacet('tags', 'tags');
   }
 }

@@ -373,6 +373,41 @@ describe('facets', () => {
     expect(facets.smallPurchase).toEqual({ maxAmount: 15_000, count: 2 });
     expect(facets.serviceTypes).toEqual([{ serviceType: 'SERVICES', count: 3 }]);
   });
+
+  it('counts categories, reserved markets and tags, each without its own filter', async () => {
+    type Facets = {
+      categories: { category: { slug: string }; count: number }[];
+      reservedMarkets: { reservedMarket: string; count: number }[];
+      tags: { tag: string; count: number }[];
+    };
+    const query = `query($filter: SupplierFilter) { suppliers(filter: $filter) { totalCount facets {
+        categories { category { slug } count } reservedMarkets { reservedMarket count } tags { tag count } } } }`;
+    const nearMetz = await server.query<{ suppliers: { totalCount: number; facets: Facets } }>(query, {
+      filter: { territory: { communeCode: '57463' }, kindFamilies: ['DISABILITY'], categorySlugs: ['plateaux-repas'] },
+    });
+    expect(nearMetz.errors).toBeUndefined();
+    const { totalCount, facets } = nearMetz.data!.suppliers;
+    expect(totalCount).toBe(1);
+    expect(Object.fromEntries(facets.categories.map((facet) => [facet.category.slug, facet.count]))).toEqual({
+      'impression-offset': 2,
+      'impression-numerique': 1,
+      'plateaux-repas': 1,
+    });
+    // Reserved markets follow the kinds, so they ignore the family filter as the kinds do.
+    expect(Object.fromEntries(facets.reservedMarkets.map((facet) => [facet.reservedMarket, facet.count]))).toEqual({
+      DISABILITY_SECTOR: 1,
+      SIAE: 0,
+    });
+
+    const tagged = await server.query<{ suppliers: { totalCount: number; facets: Facets } }>(query, {
+      filter: { tags: ['Label RSEi'], kinds: ['AI', 'EA'] },
+    });
+    expect(tagged.data!.suppliers.totalCount).toBe(1);
+    expect(tagged.data!.suppliers.facets.tags).toEqual([
+      { tag: 'Label RSEi', count: 1 },
+      { tag: 'UNEA', count: 1 },
+    ]);
+  });
 });
 
 describe('bad input', () => {

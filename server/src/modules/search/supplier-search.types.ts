@@ -1,9 +1,9 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ConnectionType, EdgeType } from '../../core/graphql/pagination.js';
-import { CategoryGroup } from '../categories/category.types.js';
+import { Category, CategoryGroup } from '../categories/category.types.js';
 import { Offering } from '../offerings/offering.types.js';
 import { ServiceType } from '../suppliers/service-area.js';
-import { KindFamily, SupplierKind } from '../suppliers/supplier-kind.js';
+import { KindFamily, ReservedMarket, SupplierKind } from '../suppliers/supplier-kind.js';
 import { Supplier } from '../suppliers/supplier.types.js';
 import { Departement } from '../territories/territory.types.js';
 
@@ -70,6 +70,33 @@ export class CategoryGroupFacet {
   count!: number;
 }
 
+@ObjectType('CategoryFacet', { description: 'Number of matching suppliers active in a category.' })
+export class CategoryFacet {
+  @Field(() => Category, { description: 'The category.' })
+  category!: Category;
+
+  @Field(() => Int, { description: 'Number of matching suppliers, ignoring the category filters.' })
+  count!: number;
+}
+
+@ObjectType('ReservedMarketFacet', { description: 'Number of matching suppliers eligible to a kind of reserved market.' })
+export class ReservedMarketFacet {
+  @Field(() => ReservedMarket, { description: 'The kind of reserved market.' })
+  reservedMarket!: ReservedMarket;
+
+  @Field(() => Int, { description: 'Number of matching suppliers eligible, ignoring the kind, family and reserved-market filters.' })
+  count!: number;
+}
+
+@ObjectType('TagFacet', { description: 'Number of matching suppliers with a network or label.' })
+export class TagFacet {
+  @Field(() => String, { description: 'The network or label, as in `Supplier.tags`.' })
+  tag!: string;
+
+  @Field(() => Int, { description: 'Number of matching suppliers, ignoring the tag filter.' })
+  count!: number;
+}
+
 @ObjectType('DepartementFacet', { description: 'Number of matching suppliers located in a département.' })
 export class DepartementFacet {
   @Field(() => Departement, { description: 'The département.' })
@@ -98,9 +125,13 @@ export class SmallPurchaseFacet {
 }
 
 @ObjectType('SupplierFacets', {
-  description: 'Counts of the current search by kind, category group, département, service type and small purchase. Each facet ignores its own filter and applies the others.',
+  description:
+    'Counts of the current search by kind, reserved market, category group, category, département, service type, tag and small purchase. Each facet ignores its own filter and applies the others.',
 })
 export class SupplierFacets {
+  loadCategories!: () => Promise<CategoryFacet[]>;
+  loadTags!: () => Promise<TagFacet[]>;
+
   @Field(() => [KindFacet], { description: 'By kind, most frequent first.' })
   kinds!: KindFacet[];
 
@@ -109,6 +140,19 @@ export class SupplierFacets {
 
   @Field(() => [CategoryGroupFacet], { description: 'By category group, most frequent first.' })
   categoryGroups!: CategoryGroupFacet[];
+
+  @Field(() => [ReservedMarketFacet], { description: 'By kind of reserved market the suppliers are eligible to.' })
+  reservedMarkets!: ReservedMarketFacet[];
+
+  @Field(() => [CategoryFacet], { description: 'By category, most frequent first (counted only when selected).' })
+  categories(): Promise<CategoryFacet[]> {
+    return this.loadCategories();
+  }
+
+  @Field(() => [TagFacet], { description: 'By network or label, most frequent first (counted only when selected).' })
+  tags(): Promise<TagFacet[]> {
+    return this.loadTags();
+  }
 
   @Field(() => [DepartementFacet], { description: 'By département of the site, most frequent first.' })
   departements!: DepartementFacet[];
