@@ -4,6 +4,7 @@ import path from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
+import compression from 'compression';
 import cors from 'cors';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
@@ -44,6 +45,7 @@ export async function startHttpServer(
   await apollo.start();
 
   app.disable('x-powered-by');
+  app.use(compression());
   app.get('/health', (_request, response) => {
     response.json({ status: 'ok', radiusSearchAvailable: services.capabilities.radiusSearchAvailable });
   });
@@ -62,12 +64,16 @@ export async function startHttpServer(
     }),
   );
 
-  if (existsSync(path.join(services.config.clientDistDir, 'index.html'))) {
-    app.use(express.static(services.config.clientDistDir, { index: 'index.html' }));
-    // Deep links of the single-page app load its shell.
-    app.get(/^\/(?!graphql|health).*/, (_request, response) => {
-      response.sendFile(path.join(services.config.clientDistDir, 'index.html'));
-    });
+  const clientDist = services.config.clientDistDir;
+  if (existsSync(path.join(clientDist, 'index.html'))) {
+    // Built assets carry a content hash in their name: cached for good. A missing one is a
+    // 404, never the app shell (a browser would run HTML as a script).
+    app.use('/assets', express.static(path.join(clientDist, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }));
+    const sendShell = (response: express.Response) =>
+      response.setHeader('Cache-Control', 'no-cache').sendFile(path.join(clientDist, 'index.html'));
+    app.use(express.static(clientDist, { index: false }));
+    // The shell answers every other page: deep links of the single-page app work on reload.
+    app.get(/^\/(?!graphql|health).*/, (_request, response) => sendShell(response));
   }
 
   await new Promise<void>((resolve) => httpServer.listen(options.port, resolve));

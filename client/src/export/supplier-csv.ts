@@ -1,0 +1,110 @@
+import type { PriceUnit, ReservedMarket, ShortlistSupplierFragment, SupplierResultFragment } from '../graphql/generated/graphql';
+import { formatPrice, RESERVED_MARKET_LABELS } from '../labels';
+import { supplierPageUrl } from '../suppliers/supplier-text';
+import { toCsv, type CsvCell } from './csv';
+
+/** What the export reads of a supplier: the fields both a search result and a shortlist entry carry. */
+export interface ExportedSupplier {
+  id: string;
+  name: string;
+  legalName: string;
+  siret: string;
+  kindName: string;
+  reservedMarkets: readonly ReservedMarket[];
+  address: {
+    street: string | null;
+    postalCode: string | null;
+    commune: { name: string; departement: { code: string; name: string } };
+  };
+  contact: { email: string | null; phone: string | null; website: string | null };
+  categories: readonly { name: string }[];
+}
+
+export interface ExportedOffering {
+  title: string;
+  entryAmount: number | null;
+  price: { amountFrom: number; amountTo: number | null; unit: PriceUnit } | null;
+}
+
+/** One line of a supplier export, before it is written as text. */
+export interface SupplierExportRow {
+  supplier: ExportedSupplier;
+  /** From the search's point; null outside a search around a commune. */
+  distanceKm: number | null;
+  /** The cheapest priced offering (in a search: among those matching it). */
+  cheapestOffering: ExportedOffering | null;
+}
+
+export function rowFromSearchResult(edge: SupplierResultFragment): SupplierExportRow {
+  return { supplier: edge.node, distanceKm: edge.distanceKm, cheapestOffering: edge.cheapestMatchingOffering };
+}
+
+export function rowFromShortlist(supplier: ShortlistSupplierFragment): SupplierExportRow {
+  return { supplier, distanceKm: null, cheapestOffering: cheapest(supplier.offerings) };
+}
+
+/** The offering a buyer can start with for the least money; offerings on quote only never are. */
+export function cheapest<T extends ExportedOffering>(offerings: readonly T[]): T | null {
+  let best: T | null = null;
+  for (const offering of offerings) {
+    if (offering.entryAmount !== null && (best === null || offering.entryAmount < best.entryAmount!)) best = offering;
+  }
+  return best;
+}
+
+export const SUPPLIER_CSV_HEADER = [
+  'Nom',
+  'Raison sociale',
+  'SIRET',
+  'Type de structure',
+  'Marchés réservés',
+  'Adresse',
+  'Code postal',
+  'Commune',
+  'Département',
+  'Distance (km)',
+  'Catégories',
+  'Offre la moins chère',
+  'Prix (€ HT) minimum',
+  'Téléphone',
+  'E-mail',
+  'Site web',
+  'Lien vers la fiche',
+];
+
+/**
+ * "+33 1 99 00 21 10" becomes "01 99 00 21 10": how French buyers dial it, and no leading
+ * "+" that a spreadsheet would take as a formula.
+ */
+function nationalPhone(phone: string): string {
+  return phone.replace(/^\+33\s*/, '0');
+}
+
+export function supplierCsvCells({ supplier, distanceKm, cheapestOffering }: SupplierExportRow, origin: string): CsvCell[] {
+  const { address, contact } = supplier;
+  const offer = cheapestOffering;
+  return [
+    supplier.name,
+    supplier.legalName,
+    { digits: supplier.siret },
+    supplier.kindName,
+    supplier.reservedMarkets.map((market) => RESERVED_MARKET_LABELS[market]).join(', '),
+    address.street,
+    address.postalCode && { digits: address.postalCode },
+    address.commune.name,
+    `${address.commune.departement.name} (${address.commune.departement.code})`,
+    distanceKm === null ? null : Math.round(distanceKm * 10) / 10,
+    supplier.categories.map((category) => category.name).join(', '),
+    offer && (offer.price ? `${offer.title} (${formatPrice(offer.price)})` : offer.title),
+    offer?.entryAmount ?? null,
+    contact.phone && nationalPhone(contact.phone),
+    contact.email,
+    contact.website,
+    supplierPageUrl(supplier.id, origin),
+  ];
+}
+
+/** The CSV a buyer opens in a spreadsheet to compare and contact suppliers. */
+export function suppliersCsv(rows: readonly SupplierExportRow[], origin = globalThis.location?.origin ?? ''): string {
+  return toCsv(SUPPLIER_CSV_HEADER, rows.map((row) => supplierCsvCells(row, origin)));
+}

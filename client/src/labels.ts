@@ -1,0 +1,99 @@
+import type {
+  KindFamily, PriceUnit, ReservedMarket, ServiceType, SupplierKind, SupplierOrder, SupplierSource,
+} from './graphql/generated/graphql';
+
+/** French words for the API's enums: what buyers read. */
+
+export const KIND_FAMILY_LABELS: Record<KindFamily, string> = {
+  INSERTION: 'Insertion par l’activité économique (SIAE, GEIQ)',
+  DISABILITY: 'Secteur du handicap (EA, EATT, ESAT)',
+};
+
+export const KIND_LABELS: Record<SupplierKind, string> = {
+  EI: 'Entreprise d’insertion',
+  AI: 'Association intermédiaire',
+  ACI: 'Atelier et chantier d’insertion',
+  ETTI: 'Entreprise de travail temporaire d’insertion',
+  EITI: 'Entreprise d’insertion par le travail indépendant',
+  GEIQ: 'Groupement d’employeurs pour l’insertion et la qualification',
+  EA: 'Entreprise adaptée',
+  EATT: 'Entreprise adaptée de travail temporaire',
+  ESAT: 'Établissement et service d’accompagnement par le travail',
+};
+
+/** What each kind is, for a buyer who does not know the acronyms. */
+export const KIND_EXPLANATIONS: Record<SupplierKind, string> = {
+  EI: 'Entreprise du secteur marchand qui emploie des personnes éloignées de l’emploi en parcours d’insertion, avec un accompagnement social et professionnel.',
+  AI: 'Association qui met des personnes en parcours d’insertion à disposition de particuliers, d’entreprises ou de collectivités.',
+  ACI: 'Structure, souvent associative ou communale, qui fait travailler des personnes très éloignées de l’emploi sur des chantiers ou des ateliers, avec un accompagnement renforcé.',
+  ETTI: 'Entreprise de travail temporaire dont les intérimaires sont en parcours d’insertion.',
+  EITI: 'Structure qui accompagne des travailleurs indépendants en insertion ; elle ne peut pas répondre aux marchés réservés aux SIAE.',
+  GEIQ: 'Groupement d’employeurs qui recrute des personnes éloignées de l’emploi et les forme en alternance pour ses entreprises adhérentes.',
+  EA: 'Entreprise du milieu ordinaire dont au moins 55 % des salariés sont des travailleurs handicapés.',
+  EATT: 'Entreprise adaptée qui propose des missions d’intérim à des travailleurs handicapés.',
+  ESAT: 'Établissement médico-social qui offre une activité professionnelle et un soutien à des personnes handicapées.',
+};
+
+export const RESERVED_MARKET_LABELS: Record<ReservedMarket, string> = {
+  DISABILITY_SECTOR: 'Marché réservé handicap (L2113-12)',
+  SIAE: 'Marché réservé SIAE (L2113-13)',
+};
+
+export const SERVICE_TYPE_LABELS: Record<ServiceType, string> = {
+  SERVICES: 'Prestation de services',
+  STAFF_PROVISION: 'Mise à disposition de personnel',
+  GOODS: 'Production et vente de biens',
+};
+
+export const ORDER_LABELS: Record<SupplierOrder, string> = {
+  RELEVANCE: 'Pertinence',
+  DISTANCE: 'Distance',
+  NAME: 'Nom',
+  RECENTLY_UPDATED: 'Mises à jour récentes',
+};
+
+export const PRICE_UNIT_LABELS: Record<PriceUnit, string> = {
+  HOUR: 'de l’heure',
+  HALF_DAY: 'la demi-journée',
+  DAY: 'la journée',
+  MONTH: 'par mois',
+  PIECE: 'la pièce',
+  SQUARE_METRE: 'le m²',
+  LINEAR_METRE: 'le mètre linéaire',
+  KILOGRAM: 'le kg',
+  TONNE: 'la tonne',
+  MEAL: 'le repas',
+  PERSON: 'par personne',
+  FLAT: 'le forfait',
+};
+
+export const SOURCE_LABELS: Record<SupplierSource, string> = {
+  DATA_INCLUSION: 'data·inclusion',
+  EMPLOIS_INCLUSION: 'Les emplois de l’inclusion',
+  MARCHE_INCLUSION: 'Le marché de l’inclusion',
+  FINESS: 'FINESS',
+  SUPPLIER: 'Déclaré par la structure',
+  DEMO: 'Données de démonstration (structure fictive)',
+};
+
+const euros = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', maximumFractionDigits: 2, minimumFractionDigits: 0 });
+
+export function formatEuros(amount: number): string {
+  return euros.format(amount);
+}
+
+/** "35 € HT de l'heure", "12 € à 18 € HT le repas". */
+export function formatPrice(price: { amountFrom: number; amountTo?: number | null; unit: PriceUnit }): string {
+  const amount = price.amountTo != null && price.amountTo !== price.amountFrom
+    ? `${formatEuros(price.amountFrom)} à ${formatEuros(price.amountTo)}`
+    : formatEuros(price.amountFrom);
+  return `${amount} HT ${PRICE_UNIT_LABELS[price.unit]}`;
+}
+
+export function formatDate(iso: string): string {
+  return new Date(iso).toLocaleDateString('fr-FR', { day: 'numeric', month: 'long', year: 'numeric' });
+}
+
+export function formatDistance(km: number): string {
+  return `${km.toLocaleString('fr-FR', { maximumFractionDigits: 1 })} km`;
+}

@@ -1,0 +1,88 @@
+import { graphql } from '../graphql/generated';
+
+/** A service area as `serviceAreaText` words it (supplier page, offerings, shortlist). */
+export const ServiceAreaFieldsFragment = graphql(`
+  fragment ServiceAreaFields on ServiceArea {
+    kind
+    radiusKm
+    regions {
+      code
+      name
+    }
+    departements {
+      code
+      name
+    }
+  }
+`);
+
+/** Everything public about one supplier, for its page. */
+export const SupplierPageQuery = graphql(`
+  query SupplierPage($id: ID!) {
+    supplier(id: $id) {
+      id
+      name
+      brandName
+      legalName
+      siret
+      siren
+      kind
+      kindName
+      reservedMarkets
+      description
+      headcount
+      tags
+      serviceTypes
+      dataSource
+      sourceUpdatedAt
+      updatedAt
+      isDemo
+      address {
+        street
+        postalCode
+        commune {
+          code
+          name
+          departement {
+            code
+            name
+          }
+        }
+      }
+      contact {
+        email
+        phone
+        website
+      }
+      categories {
+        slug
+        name
+      }
+      serviceArea {
+        ...ServiceAreaFields
+      }
+      offerings {
+        id
+        title
+        description
+        serviceType
+        minimumOrderAmount
+        leadTimeDays
+        entryAmount
+        hasOwnServiceArea
+        category {
+          slug
+          name
+        }
+        price {
+          amountFrom
+          amountTo
+          unit
+        }
+        serviceArea {
+          ...ServiceAreaFields
+        }
+      }
+    }
+  }
+`);
