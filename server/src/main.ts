@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from './core/config/config.js';
 import { openDatabase, prepareDatabase } from './app/bootstrap.js';
 import { startHttpServer } from './app/http-server.js';
 import { buildAppSchema } from './app/schema.js';
+import { SearchResultCache } from './modules/search/search-result-cache.js';
 
 const log = (message: string) => console.log(`[achat-inclusif] ${message}`);
 
@@ -11,7 +12,8 @@ async function main(): Promise<void> {
   const database = await openDatabase(config, log);
   const capabilities = await prepareDatabase(database.db, config, log);
   const schema = await buildAppSchema();
-  const server = await startHttpServer(schema, { db: database.db, config, capabilities }, { port: config.port });
+  const searchCache = new SearchResultCache();
+  const server = await startHttpServer(schema, { db: database.db, config, capabilities, searchCache }, { port: config.port });
   log(`GraphQL API ready at ${server.url}`);
 
   let stopping = false;

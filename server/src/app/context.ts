@@ -4,6 +4,7 @@ import { createCategoryLoaders, type CategoryLoaders } from '../modules/categori
 import { createOfferingLoaders, type OfferingLoaders } from '../modules/offerings/offering.loaders.js';
 import { createSupplierLoaders, type SupplierLoaders } from '../modules/suppliers/supplier.loaders.js';
 import { createTerritoryLoaders, type TerritoryLoaders } from '../modules/territories/territory.loaders.js';
+import { statementRunner, type RunStatement, type SearchResultCache } from '../modules/search/search-result-cache.js';
 import type { Capabilities } from './capabilities.js';
 
 /** Long-lived services, built once at start. */
@@ -11,6 +12,8 @@ export interface AppServices {
   db: DataSource;
   config: Config;
   capabilities: Capabilities;
+  /** Shared by the requests of this server; none: every search statement runs. */
+  searchCache?: SearchResultCache;
 }
 
 /** What every resolver receives; loaders are per request so that their cache never outlives it. */
@@ -21,6 +24,8 @@ export interface RequestContext extends AppServices {
     suppliers: SupplierLoaders;
     offerings: OfferingLoaders;
   };
+  /** Runs the search statements of this request (through the result cache when there is one). */
+  runSearchStatement: RunStatement;
 }
 
 export function createRequestContext(services: AppServices): RequestContext {
@@ -32,5 +37,6 @@ export function createRequestContext(services: AppServices): RequestContext {
       suppliers: createSupplierLoaders(services.db),
       offerings: createOfferingLoaders(services.db),
     },
+    runSearchStatement: statementRunner(services.db, services.searchCache),
   };
 }

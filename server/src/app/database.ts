@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '../core/database/data-source.js';
 import { InitialDirectory1764000000000 } from '../core/database/migrations/1764000000000-initial-directory.js';
+import { DirectoryVersion1764050000000 } from '../core/database/migrations/1764050000000-directory-version.js';
 import { CategoryEntity, CategoryGroupEntity } from '../modules/categories/category.entities.js';
 import { OfferingEntity } from '../modules/offerings/offering.entity.js';
 import { SupplierSearchEntity } from '../modules/search/supplier-search.entity.js';
@@ -19,7 +20,7 @@ export const ENTITIES = [
 ];
 
 /** The migration log, oldest first; append only. */
-export const MIGRATIONS = [InitialDirectory1764000000000];
+export const MIGRATIONS = [InitialDirectory1764000000000, DirectoryVersion1764050000000];
 
 export function createAppDataSource(url: string, options: { printQueries?: boolean; poolSize?: number } = {}): DataSource {
   return createDataSource({ url, entities: ENTITIES, migrations: MIGRATIONS, ...options });

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { DataSource } from 'typeorm';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { compactAfterBulkLoad } from '../app/bootstrap.js';
@@ -10,6 +11,7 @@ import { loadConfig } from '../core/config/config.js';
 import { startEmbeddedPostgres } from '../core/database/embedded-postgres.js';
 import { syncCategoryTaxonomy } from '../modules/categories/category.import.js';
 import { loadDemoDirectory } from '../modules/demo/demo-directory.js';
+import { SearchResultCache } from '../modules/search/search-result-cache.js';
 import { loadTerritories } from '../modules/territories/territory.import.js';
 import { SEARCH_MIX, SUPPLIER_SEARCH, type BenchSearch } from './search-mix.js';
 
@@ -17,7 +19,9 @@ import { SEARCH_MIX, SUPPLIER_SEARCH, type BenchSearch } from './search-mix.js';
  * `pnpm bench`: seeds separate databases (8 000 and 100 000 demo suppliers, kept in
  * .data/bench-postgres between runs), then runs a fixed mix of buyer searches over HTTP
  * and prints latency, the same requests' SQL replayed directly, the ratio between them,
- * and SQL statements per request. Figures only: nothing here passes or fails.
+ * and SQL statements per request; first without the search result cache (every search
+ * computed), then with it (searches repeated while the directory does not change).
+ * Figures only: nothing here passes or fails.
  */
 
 const SIZES = (process.env.BENCH_SIZES ?? '8000,100000').split(',').map(Number);
@@ -89,14 +93,23 @@ async function seededDatabase(adminUrl: string, size: number, config: ReturnType
 async function benchSize(adminUrl: string, size: number, config: ReturnType<typeof loadConfig>): Promise<void> {
   console.log(`\n=== ${size.toLocaleString('en')} suppliers ===`);
   const db = await seededDatabase(adminUrl, size, config);
-  const server = await startHttpServer(await buildAppSchema(), { db, config, capabilities: await readCapabilities(db) }, {
-    port: 0,
-    exposeSqlStatistics: true,
-  });
+  const capabilities = await readCapabilities(db);
+  const schema = await buildAppSchema();
 
+  for (const searchCache of [undefined, new SearchResultCache()]) {
+    const server = await startHttpServer(schema, { db, config, capabilities, searchCache }, { port: 0, exposeSqlStatistics: true });
+    console.log(searchCache ? '\n-- with the search result cache (same searches, directory unchanged) --' : '-- every search computed (no result cache) --');
+    await runMix(server.url, db, Boolean(searchCache));
+    await server.close();
+  }
+  console.log(`memory: rss ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MiB`);
+  await db.destroy();
+}
+
+async function runMix(url: string, db: DataSource, cached: boolean): Promise<void> {
   const post = async (search: BenchSearch) => {
     const started = performance.now();
-    const response = await fetch(server.url, {
+    const response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: search.query, variables: search.variables }),
@@ -137,6 +150,10 @@ async function benchSize(adminUrl: string, size: number, config: ReturnType<type
   console.log(
     `${'ALL'.padEnd(44)} ${ms(percentile(allHttp, 50))} ${ms(percentile(allHttp, 95))} ${ms(percentile(allSql, 50))} ${overallRatio.toFixed(2).padStart(6)}`,
   );
+  if (cached) {
+    console.log('(sql: the statements left after the cache, replayed; the ratio compares with those)');
+    return;
+  }
   console.log('targets: http p95 < 50 ms at 100 000 suppliers, http/sql ratio < 1.5 (sql: the statements replayed one after the other; the server runs the page and the facets at once)');
 
   // The statement count must not grow with the page size (DataLoader, no N+1).
@@ -146,10 +163,6 @@ async function benchSize(adminUrl: string, size: number, config: ReturnType<type
     counts.push(`first=${first}: ${statements.length}`);
   }
   console.log(`SQL statements per request by page size: ${counts.join(', ')}`);
-  console.log(`memory: rss ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MiB`);
-
-  await server.close();
-  await db.destroy();
 }
 
 main().catch((error: unknown) => {

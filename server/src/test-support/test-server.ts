@@ -3,6 +3,7 @@ import { readCapabilities, type Capabilities } from '../app/capabilities.js';
 import { startHttpServer, type HttpServer } from '../app/http-server.js';
 import { buildAppSchema } from '../app/schema.js';
 import { loadConfig } from '../core/config/config.js';
+import { SearchResultCache } from '../modules/search/search-result-cache.js';
 
 export interface GraphQLResponse<TData> {
   status: number;
@@ -23,7 +24,8 @@ export async function startTestServer(db: DataSource, capabilities?: Capabilitie
   const schema = await buildAppSchema();
   const server: HttpServer = await startHttpServer(
     schema,
-    { db, config: loadConfig({}), capabilities: capabilities ?? (await readCapabilities(db)) },
+    // With the result cache, as in production: tests see what buyers see after writes.
+    { db, config: loadConfig({}), capabilities: capabilities ?? (await readCapabilities(db)), searchCache: new SearchResultCache() },
     { port: 0, exposeSqlStatistics: true },
   );
   return {

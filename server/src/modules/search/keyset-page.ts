@@ -1,12 +1,12 @@
-import type { DataSource } from 'typeorm';
+import type { RunStatement, Statement } from './search-result-cache.js';
 import { decodeCursor, encodeCursor, pageInfoOf, pageSizeOf, type CursorValue, type PageInfo } from '../../core/graphql/pagination.js';
 
 /** The SQL of a search that pages with keyset cursors (see supplier-search.sql.ts). */
 export interface KeysetStatements {
   sortKeyCount(): number;
   /** Rows with `id` and the sort key values `k0`, `k1`… of each row, `limit + 1` at most. */
-  page(after: unknown[] | null, limit: number): { sql: string; parameters: unknown[] };
-  count(): { sql: string; parameters: unknown[] };
+  page(after: unknown[] | null, limit: number): Statement;
+  count(): Statement;
 }
 
 export type KeysetRow = { id: number } & Record<string, unknown>;
@@ -17,9 +17,8 @@ export interface KeysetPage<TRow extends KeysetRow, TEntity> {
 }
 
 /** Counts every match of a search (all pages). */
-export async function countMatches(db: DataSource, statements: KeysetStatements): Promise<number> {
-  const { sql, parameters } = statements.count();
-  const [{ total }] = await db.query<{ total: number }[]>(sql, parameters);
+export async function countMatches(run: RunStatement, statements: KeysetStatements): Promise<number> {
+  const [{ total }] = await run<{ total: number }>(statements.count());
   return total;
 }
 
@@ -29,7 +28,7 @@ export async function countMatches(db: DataSource, statements: KeysetStatements)
  * loads the page's entities in one batch and encodes each row's cursor.
  */
 export async function fetchKeysetPage<TRow extends KeysetRow, TEntity>(
-  db: DataSource,
+  run: RunStatement,
   statements: KeysetStatements,
   ordering: string,
   page: { first?: number | null; after?: string | null },
@@ -38,8 +37,7 @@ export async function fetchKeysetPage<TRow extends KeysetRow, TEntity>(
   const limit = pageSizeOf(page.first);
   const keyCount = statements.sortKeyCount();
   const after = page.after ? decodeCursor(page.after, ordering, keyCount) : null;
-  const { sql, parameters } = statements.page(after, limit);
-  const rows = limit === 0 ? [] : await db.query<TRow[]>(sql, parameters);
+  const rows = limit === 0 ? [] : await run<TRow>(statements.page(after, limit));
   const pageRows = rows.slice(0, limit);
   const entities = await load(pageRows.map((row) => row.id));
   const items = pageRows.map((row, index) => {

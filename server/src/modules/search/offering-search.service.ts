@@ -24,12 +24,12 @@ export async function searchOfferings(
   ctx: RequestContext,
 ): Promise<OfferingConnection> {
   const statements = new OfferingSearchSql(search);
-  const result = await fetchKeysetPage(ctx.db, statements, `offering:${search.order}`, page, (ids) =>
+  const result = await fetchKeysetPage(ctx.runSearchStatement, statements, `offering:${search.order}`, page, (ids) =>
     ctx.loaders.offerings.offeringById.loadMany(ids),
   );
   const connection = new OfferingConnection();
   connection.edges = result.items.map((item) => Object.assign(new OfferingEdge(), { cursor: item.cursor, node: Offering.from(item.entity) }));
   connection.pageInfo = result.pageInfo;
-  connection.countAll = () => countMatches(ctx.db, statements);
+  connection.countAll = () => countMatches(ctx.runSearchStatement, statements);
   return connection;
 }

@@ -70,9 +70,9 @@ export async function searchSuppliers(
   const statements = new SupplierSearchSql(search);
   // Facets count the matches too: one scan serves both fields.
   const facets = selected.facets ? settledLater(supplierFacets(statements, search, ctx)) : null;
-  const count = !selected.facets && selected.totalCount ? settledLater(countMatches(ctx.db, statements)) : null;
+  const count = !selected.facets && selected.totalCount ? settledLater(countMatches(ctx.runSearchStatement, statements)) : null;
 
-  const result = await fetchKeysetPage<PageRow, SupplierEntity>(ctx.db, statements, search.order, page, (ids) =>
+  const result = await fetchKeysetPage<PageRow, SupplierEntity>(ctx.runSearchStatement, statements, search.order, page, (ids) =>
     ctx.loaders.suppliers.supplierById.loadMany(ids),
   );
   const cheapestOfferings = new DataLoader<number, Offering | null>(async (supplierIds) => {
@@ -93,7 +93,7 @@ export async function searchSuppliers(
   );
   connection.pageInfo = result.pageInfo;
   connection.loadFacets = async () => (await (facets ?? supplierFacets(statements, search, ctx))).facets;
-  connection.countAll = async () => (facets ? (await facets).matches : await (count ?? countMatches(ctx.db, statements)));
+  connection.countAll = async () => (facets ? (await facets).matches : await (count ?? countMatches(ctx.runSearchStatement, statements)));
   return connection;
 }
 
@@ -157,8 +157,7 @@ async function supplierFacets(
   search: SupplierSearch,
   ctx: RequestContext,
 ): Promise<{ facets: SupplierFacets; matches: number }> {
-  const { sql, parameters } = statements.facets();
-  const rows = await ctx.db.query<FacetRow[]>(sql, parameters);
+  const rows = await ctx.runSearchStatement<FacetRow>(statements.facets());
   const setOf = (grouping: number) => rows.filter((row) => row.grouping === grouping);
 
   const departementRows = setOf(GROUPED_BY.departement).filter((row) => row.departement !== null);
@@ -216,8 +215,7 @@ async function supplierFacets(
 }
 
 async function categoryFacets(statements: SupplierSearchSql, ctx: RequestContext): Promise<CategoryFacet[]> {
-  const { sql, parameters } = statements.categoryFacet();
-  const rows = await ctx.db.query<{ value: number; count: number }[]>(sql, parameters);
+  const rows = await ctx.runSearchStatement<{ value: number; count: number }>(statements.categoryFacet());
   const categories = await ctx.loaders.categories.categoryById.loadMany(rows.map((row) => row.value));
   return rows
     .flatMap((row, index) => {
@@ -228,7 +226,6 @@ async function categoryFacets(statements: SupplierSearchSql, ctx: RequestContext
 }
 
 async function tagFacets(statements: SupplierSearchSql, ctx: RequestContext): Promise<TagFacet[]> {
-  const { sql, parameters } = statements.tagFacet();
-  const rows = await ctx.db.query<{ value: string; count: number }[]>(sql, parameters);
+  const rows = await ctx.runSearchStatement<{ value: string; count: number }>(statements.tagFacet());
   return rows.map((row) => Object.assign(new TagFacet(), { tag: row.value, count: row.count })).sort(byCountThenLabel((facet) => facet.tag));
 }

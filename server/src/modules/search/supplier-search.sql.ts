@@ -4,6 +4,7 @@ import type { DirectoryCriteria } from './directory-criteria.js';
 import { TerritoryScope } from './search.inputs.js';
 import { coversSql, distanceKmSql, locatedSql } from './territory.sql.js';
 import type { GeoPoint } from './territory-zone.js';
+import type { Statement } from './search-result-cache.js';
 
 /** A supplier search, validated and resolved to database keys. */
 export interface SupplierSearch extends DirectoryCriteria {
@@ -142,7 +143,7 @@ export class SupplierSearchSql {
   }
 
   /** One page: ids, their sort key values (for cursors), distance and tier. */
-  page(after: unknown[] | null, limit: number): { sql: string; parameters: unknown[] } {
+  page(after: unknown[] | null, limit: number): Statement {
     const params = new SqlParameters();
     const keys = this.sortKeys(params);
     const conditions = [this.allConditions(params)];
@@ -161,7 +162,7 @@ LIMIT ${params.add(limit + 1)}`;
     return this.sortKeys(new SqlParameters()).length;
   }
 
-  count(): { sql: string; parameters: unknown[] } {
+  count(): Statement {
     const params = new SqlParameters();
     return { sql: `SELECT count(*)::int AS total FROM supplier_search s WHERE ${this.allConditions(params)}`, parameters: params.values };
   }
@@ -172,7 +173,7 @@ LIMIT ${params.add(limit + 1)}`;
    * all the others: each facet's key is NULL on the rows the other filters exclude.
    * Category groups and service types come as bit masks, expanded by the caller.
    */
-  facets(): { sql: string; parameters: unknown[] } {
+  facets(): Statement {
     const params = new SqlParameters();
     const base = this.baseConditions(params);
     const dimensions = this.dimensions(params);
@@ -207,7 +208,7 @@ GROUP BY GROUPING SETS ((departement), (kind), (category_groups), (service_types
    * Counts by value of an array column (categories, tags), leaving the facet's own filter
    * out. A statement of its own: unnesting would multiply the rows of the other facets.
    */
-  private arrayFacet(column: 'category_ids' | 'tags', leftOut: keyof Dimensions): { sql: string; parameters: unknown[] } {
+  private arrayFacet(column: 'category_ids' | 'tags', leftOut: keyof Dimensions): Statement {
     const params = new SqlParameters();
     const sql = `SELECT value, count(*)::int AS count
 FROM supplier_search s, unnest(s.${column}) AS value
@@ -217,12 +218,12 @@ GROUP BY value`;
   }
 
   /** Matching suppliers by category id, ignoring the category filters. */
-  categoryFacet(): { sql: string; parameters: unknown[] } {
+  categoryFacet(): Statement {
     return this.arrayFacet('category_ids', 'activity');
   }
 
   /** Matching suppliers by tag, ignoring the tag filter. */
-  tagFacet(): { sql: string; parameters: unknown[] } {
+  tagFacet(): Statement {
     return this.arrayFacet('tags', 'tags');
   }
 }

@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertSupplier } from '../../test-support/factories.js';
+import { createTestDatabase, type TestDatabase } from '../../test-support/test-database.js';
+import { startTestServer, type TestServer } from '../../test-support/test-server.js';
+import { SupplierKind } from '../suppliers/supplier-kind.js';
+
+/** The search result cache serves repeated searches, and never a directory older than the last write. */
+let database: TestDatabase;
+let server: TestServer;
+
+const SEARCH = `query($filter: SupplierFilter) { suppliers(filter: $filter, first: 10) {
+  totalCount edges { node { name } } facets { kinds { kind count } } } }`;
+
+type Result = { suppliers: { totalCount: number; edges: { node: { name: string } }[]; facets: { kinds: { kind: string; count: number }[] } } };
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await insertSupplier(database.db, { legalName: 'ESAT des Coteaux', kind: SupplierKind.ESAT, communeCode: '57463' });
+  server = await startTestServer(database.db);
+});
+
+afterAll(async () => {
+  await server?.close();
+  await database?.drop();
+});
+
+const search = (filter: Record<string, unknown>) => server.query<Result>(SEARCH, { filter });
+
+describe('search result cache', () => {
+  it('answers a repeated search without running its search statements again', async () => {
+    const first = await search({ kinds: ['ESAT', 'EA'] });
+    const again = await search({ kinds: ['ESAT', 'EA'] });
+    expect(again.data).toEqual(first.data);
+    const searchStatements = (response: typeof first) =>
+      response.sqlStatements.filter((statement) => /FROM supplier_search s/.test(statement.sql)).length;
+    expect(searchStatements(first)).toBeGreaterThan(0);
+    expect(searchStatements(again)).toBe(0);
+  });
+
+  it('sees a write at once: the write bumps the directory version', async () => {
+    const before = await search({ kinds: ['ESAT', 'EA'] });
+    expect(before.data!.suppliers.totalCount).toBe(1);
+    await insertSupplier(database.db, { legalName: 'EA du Val', kind: SupplierKind.EA, communeCode: '57463' });
+    const after = await search({ kinds: ['ESAT', 'EA'] });
+    expect(after.data!.suppliers.totalCount).toBe(2);
+    expect(after.data!.suppliers.edges.map((edge) => edge.node.name).sort()).toEqual(['EA du Val', 'ESAT des Coteaux']);
+    expect(Object.fromEntries(after.data!.suppliers.facets.kinds.map((facet) => [facet.kind, facet.count]))).toEqual({ EA: 1, ESAT: 1 });
+  });
+
+  it('sees an unpublished supplier disappear', async () => {
+    await search({});
+    await database.db.transaction(async (manager) => {
+      await manager.query(`UPDATE supplier SET published = false WHERE legal_name = 'EA du Val'`);
+      await manager.query(`SELECT refresh_supplier_search(ARRAY(SELECT id FROM supplier WHERE legal_name = 'EA du Val'))`);
+    });
+    const after = await search({});
+    expect(after.data!.suppliers.edges.map((edge) => edge.node.name)).toEqual(['ESAT des Coteaux']);
+  });
+});
