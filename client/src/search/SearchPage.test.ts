@@ -99,7 +99,7 @@ function fakeApi() {
   });
 }
 
-async function mountAt(url: string): Promise<{ router: Router; wrapper: ReturnType<typeof mount> }> {
+async function mountAt(url: string, attachTo?: HTMLElement): Promise<{ router: Router; wrapper: ReturnType<typeof mount> }> {
   const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/', component: SearchPage }, { path: '/structures/:id', name: 'supplier', component: SearchPage }] });
   await router.push(url);
   const wrapper = mount(SearchPage, {
@@ -108,6 +108,7 @@ async function mountAt(url: string): Promise<{ router: Router; wrapper: ReturnTy
       provide: { [apolloClientKey as symbol]: fakeApi() },
       stubs: { ExportResultsButton: true, ShortlistToggle: true },
     },
+    attachTo,
   });
   await flushPromises();
   await flushPromises();
@@ -149,6 +150,22 @@ describe('search page', () => {
     await wrapper.get('#filtre-achat-direct').setValue(true);
     await flushPromises();
     expect(router.currentRoute.value.query).toEqual({ q: 'tonte', 'achat-direct': 'oui' });
+  });
+
+  it('focuses the result count when the same search is submitted again, and only then', async () => {
+    const { wrapper } = await mountAt('/?q=tonte', document.body.appendChild(document.createElement('div')));
+    await wrapper.get('form[role="search"]').trigger('submit');
+    await flushPromises();
+    expect(document.activeElement?.id).toBe('resultats-titre');
+
+    // A filter's search afterwards leaves the focus on the filter.
+    const checkbox = wrapper.get('#filtre-achat-direct');
+    (checkbox.element as HTMLElement).focus();
+    await checkbox.setValue(true);
+    await flushPromises();
+    await flushPromises();
+    expect(document.activeElement).toBe(checkbox.element);
+    wrapper.unmount();
   });
 
   it('refuses an invalid small-purchase amount with a message, keeping what was typed', async () => {

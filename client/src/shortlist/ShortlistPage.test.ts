@@ -153,6 +153,18 @@ describe('ShortlistPage', () => {
     expect(document.activeElement?.textContent).toBe('Votre sélection est vide');
   });
 
+  it('keeps the focus on an entry’s link while its data arrives', async () => {
+    keep([METZ_ID, 'Les Jardins de Metz']);
+    const wrapper = await mountPage([answer([METZ_ID], [shortlistSupplier()])]);
+    const link = wrapper.find('[data-testid="shortlist-item"] h2 a');
+    expect(wrapper.find('[data-testid="shortlist-item"]').attributes('data-status')).toBe('unknown');
+    (link.element as HTMLElement).focus();
+
+    await settle();
+    expect(wrapper.find('[data-testid="shortlist-item"]').attributes('data-status')).toBe('available');
+    expect(document.activeElement).toBe(link.element);
+  });
+
   it('keeps the entries listed by name when the request fails, and tries again', async () => {
     keep([METZ_ID, 'Les Jardins de Metz'], [GONE_ID, 'Structure disparue']);
     const wrapper = await mountPage([
