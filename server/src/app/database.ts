@@ -2,7 +2,9 @@ import type { DataSource } from 'typeorm';
 import { createDataSource } from '../core/database/data-source.js';
 import { InitialDirectory1764000000000 } from '../core/database/migrations/1764000000000-initial-directory.js';
 import { DirectoryVersion1764050000000 } from '../core/database/migrations/1764050000000-directory-version.js';
+import { Imports1764100000000 } from '../core/database/migrations/1764100000000-imports.js';
 import { CategoryEntity, CategoryGroupEntity } from '../modules/categories/category.entities.js';
+import { ImportRunEntity } from '../modules/imports/import-run.entity.js';
 import { OfferingEntity } from '../modules/offerings/offering.entity.js';
 import { SupplierSearchEntity } from '../modules/search/supplier-search.entity.js';
 import { SupplierEntity } from '../modules/suppliers/supplier.entity.js';
@@ -17,10 +19,11 @@ export const ENTITIES = [
   SupplierEntity,
   SupplierSearchEntity,
   OfferingEntity,
+  ImportRunEntity,
 ];
 
 /** The migration log, oldest first; append only. */
-export const MIGRATIONS = [InitialDirectory1764000000000, DirectoryVersion1764050000000];
+export const MIGRATIONS = [InitialDirectory1764000000000, DirectoryVersion1764050000000, Imports1764100000000];
 
 export function createAppDataSource(url: string, options: { printQueries?: boolean; poolSize?: number } = {}): DataSource {
   return createDataSource({ url, entities: ENTITIES, migrations: MIGRATIONS, ...options });

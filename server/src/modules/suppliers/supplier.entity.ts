@@ -20,6 +20,10 @@ export class SupplierEntity {
   @Column({ type: 'char', length: 14, unique: true })
   siret!: string;
 
+  /** A "SIREN + 999xx" antenna number of les emplois de l'inclusion, not a real establishment. */
+  @Column({ name: 'siret_is_antenna', type: 'boolean', default: false })
+  siretIsAntenna!: boolean;
+
   @Column({ type: 'char', length: 9, generatedType: 'STORED', asExpression: 'left(siret, 9)', insert: false, update: false })
   siren!: string;
 
@@ -100,6 +104,10 @@ export class SupplierEntity {
 
   @Column({ type: 'boolean', default: true })
   published!: boolean;
+
+  /** Fields the structure edited itself (SelfEditableField values): imports leave them alone. */
+  @Column({ name: 'self_edited_fields', type: 'text', array: true, default: () => "'{}'" })
+  selfEditedFields!: string[];
 
   /** Declared sectors (besides the categories of the offerings). */
   @ManyToMany(() => CategoryEntity)
