@@ -7,17 +7,28 @@ import { CATEGORY_TAXONOMY } from './category-taxonomy.js';
  * at them); renaming a slug is a migration, not an edit here.
  */
 export async function syncCategoryTaxonomy(db: SqlRunner): Promise<void> {
+  const groups = [
+    CATEGORY_TAXONOMY.map((group) => group.slug),
+    CATEGORY_TAXONOMY.map((group) => group.name),
+    CATEGORY_TAXONOMY.map((group) => group.description),
+    CATEGORY_TAXONOMY.map((_group, index) => index),
+  ];
+  // Update, then insert only the new groups: INSERT … ON CONFLICT would take an identity
+  // value for every row it tries, and group ids must stay under 63 (facet bit masks), so
+  // the fourth start would fail.
+  await db.query(
+    `UPDATE category_group g SET name = u.name, description = u.description, position = u.position
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::int[]) AS u(slug, name, description, position)
+     WHERE g.slug = u.slug AND (g.name, g.description, g.position) IS DISTINCT FROM (u.name, u.description, u.position)`,
+    groups,
+  );
   await db.query(
     `INSERT INTO category_group (slug, name, description, position)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[])
-     ON CONFLICT (slug) DO UPDATE
-       SET name = excluded.name, description = excluded.description, position = excluded.position`,
-    [
-      CATEGORY_TAXONOMY.map((group) => group.slug),
-      CATEGORY_TAXONOMY.map((group) => group.name),
-      CATEGORY_TAXONOMY.map((group) => group.description),
-      CATEGORY_TAXONOMY.map((_group, index) => index),
-    ],
+     SELECT u.slug, u.name, u.description, u.position
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::int[]) AS u(slug, name, description, position)
+     WHERE NOT EXISTS (SELECT 1 FROM category_group g WHERE g.slug = u.slug)
+     ORDER BY u.position`,
+    groups,
   );
   const categories = CATEGORY_TAXONOMY.flatMap((group) =>
     group.categories.map((category) => ({ ...category, groupSlug: group.slug })),

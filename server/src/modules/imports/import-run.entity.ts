@@ -1,0 +1,84 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { SupplierSource } from '../suppliers/supplier-source.js';
+
+export enum ImportRunStatus {
+  RUNNING = 'RUNNING',
+  COMPLETED = 'COMPLETED',
+  FAILED = 'FAILED',
+}
+
+/**
+ * One run of `pnpm import` and its report (table import_run). The engine writes it with
+ * SQL, in the transaction of each batch; this mapping is for reading it (admin screens).
+ */
+@Entity('import_run')
+export class ImportRunEntity {
+  @PrimaryGeneratedColumn('identity', { type: 'integer', generatedIdentity: 'ALWAYS' })
+  id!: number;
+
+  @Column({ type: 'enum', enum: SupplierSource, enumName: 'data_source' })
+  source!: SupplierSource;
+
+  @Column({ type: 'text' })
+  format!: string;
+
+  @Column({ type: 'text' })
+  file!: string;
+
+  @Column({ type: 'boolean' })
+  partial!: boolean;
+
+  @Column({ name: 'dry_run', type: 'boolean' })
+  dryRun!: boolean;
+
+  @Column({ type: 'enum', enum: ImportRunStatus, enumName: 'import_run_status' })
+  status!: ImportRunStatus;
+
+  @Column({ name: 'started_at', type: 'timestamptz' })
+  startedAt!: Date;
+
+  @Column({ name: 'finished_at', type: 'timestamptz', nullable: true })
+  finishedAt!: Date | null;
+
+  @Column({ name: 'duration_ms', type: 'integer', nullable: true })
+  durationMs!: number | null;
+
+  @Column({ name: 'rows_read', type: 'integer' })
+  rowsRead!: number;
+
+  @Column({ type: 'integer' })
+  created!: number;
+
+  @Column({ type: 'integer' })
+  updated!: number;
+
+  @Column({ type: 'integer' })
+  unchanged!: number;
+
+  @Column({ type: 'integer' })
+  merged!: number;
+
+  @Column({ type: 'integer' })
+  republished!: number;
+
+  @Column({ type: 'integer' })
+  unpublished!: number;
+
+  @Column({ type: 'integer' })
+  rejected!: number;
+
+  @Column({ type: 'integer' })
+  skipped!: number;
+
+  @Column({ name: 'commune_centre_positions', type: 'integer' })
+  communeCentrePositions!: number;
+
+  @Column({ name: 'skipped_reasons', type: 'jsonb' })
+  skippedReasons!: Record<string, number>;
+
+  @Column({ name: 'unmapped_activities', type: 'jsonb' })
+  unmappedActivities!: Record<string, number>;
+
+  @Column({ type: 'text', nullable: true })
+  error!: string | null;
+}

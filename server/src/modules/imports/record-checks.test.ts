@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { makeSiret } from '../suppliers/siret.js';
+import { SupplierKind } from '../suppliers/supplier-kind.js';
+import { SupplierSource } from '../suppliers/supplier-source.js';
+import { checkRecord, isAntennaSiret, siretRejection } from './record-checks.js';
+import type { SourceRecord } from './source-record.js';
+
+const VALID = makeSiret('73282932', '0001');
+
+function record(fields: Partial<SourceRecord> = {}): SourceRecord {
+  return {
+    line: 7,
+    source: SupplierSource.EMPLOIS_INCLUSION,
+    sourceId: 'x',
+    siret: VALID,
+    legalName: 'Envie',
+    brandName: null,
+    kind: SupplierKind.EI,
+    description: null,
+    address: { street: null, postalCode: null, communeCode: '57463', communeName: null },
+    position: null,
+    email: null,
+    phone: null,
+    website: null,
+    serviceTypes: [],
+    tags: [],
+    activities: [],
+    sourceUpdatedAt: null,
+    ...fields,
+  };
+}
+
+describe('record checks', () => {
+  it('accepts valid SIRETs and says why others are refused', () => {
+    expect(siretRejection(VALID)).toBeNull();
+    expect(siretRejection('')).toBe('SIRET manquant');
+    expect(siretRejection('1234')).toBe('SIRET invalide : 4 chiffres au lieu de 14');
+    expect(siretRejection('1234567890123A')).toBe('SIRET invalide : caractères autres que des chiffres');
+    expect(siretRejection(`${VALID.slice(0, 13)}${(Number(VALID[13]) + 1) % 10}`)).toBe('SIRET invalide : clé de contrôle (Luhn) fausse');
+  });
+
+  it('accepts les emplois de l\'inclusion antennas (valid SIREN + 999xx) and flags them', () => {
+    const antenna = `${VALID.slice(0, 9)}99907`;
+    expect(isAntennaSiret(antenna)).toBe(true);
+    expect(siretRejection(antenna)).toBeNull();
+    // The SIREN part must still be valid.
+    expect(isAntennaSiret('12345678199901')).toBe(false);
+    const outcome = checkRecord(record({ siret: antenna }));
+    expect('checked' in outcome && outcome.checked.siretIsAntenna).toBe(true);
+  });
+
+  it('strips separators, and drops a brand equal to the legal name and implausible positions', () => {
+    const outcome = checkRecord(record({
+      siret: `${VALID.slice(0, 3)} ${VALID.slice(3, 6)} ${VALID.slice(6, 9)} ${VALID.slice(9)}`,
+      brandName: 'ENVIE',
+      position: { latitude: 0, longitude: 0 },
+    }));
+    expect(outcome).toMatchObject({ checked: { siret: VALID, brandName: null, position: null } });
+  });
+
+  it('drops NUL characters, which PostgreSQL text cannot hold', () => {
+    const outcome = checkRecord(record({ legalName: 'En\u0000vie', description: 'a\u0000b', tags: ['x\u0000'] }));
+    expect(outcome).toMatchObject({ checked: { legalName: 'Envie', record: { description: 'ab', tags: ['x'] } } });
+  });
+
+  it('rejects a row without a name or with an unknown kind, with its line', () => {
+    expect(checkRecord(record({ legalName: ' ' }))).toEqual({ rejected: { line: 7, reason: 'Raison sociale manquante', value: VALID } });
+    expect(checkRecord(record({ kind: 'SCOP' as SupplierKind }))).toEqual({ rejected: { line: 7, reason: 'Type de structure inconnu', value: 'SCOP' } });
+  });
+});
