@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from './core/config/config.js';
 import { openDatabase, prepareDatabase } from './app/bootstrap.js';
 import { startHttpServer } from './app/http-server.js';
 import { buildAppSchema } from './app/schema.js';
+import { createMailer } from './modules/mail/mailer.js';
 import { SearchResultCache } from './modules/search/search-result-cache.js';
 
 const log = (message: string) => console.log(`[achat-inclusif] ${message}`);
@@ -13,8 +14,11 @@ async function main(): Promise<void> {
   const capabilities = await prepareDatabase(database.db, config, log);
   const schema = await buildAppSchema();
   const searchCache = new SearchResultCache();
-  const server = await startHttpServer(schema, { db: database.db, config, capabilities, searchCache }, { port: config.port });
+  const mailer = createMailer(config, database.db);
+  log(`Mail: ${mailer.description}`);
+  const server = await startHttpServer(schema, { db: database.db, config, capabilities, searchCache, mailer }, { port: config.port });
   log(`GraphQL API ready at ${server.url}`);
+  if (config.mailOutboxView) log(`Mail outbox at http://localhost:${server.port}/dev/outbox`);
 
   let stopping = false;
   const stop = async (signal: string) => {

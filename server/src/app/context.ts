@@ -5,6 +5,10 @@ import { createOfferingLoaders, type OfferingLoaders } from '../modules/offering
 import { createSupplierLoaders, type SupplierLoaders } from '../modules/suppliers/supplier.loaders.js';
 import { createTerritoryLoaders, type TerritoryLoaders } from '../modules/territories/territory.loaders.js';
 import { statementRunner, type RunStatement, type SearchResultCache } from '../modules/search/search-result-cache.js';
+import type { AuthThrottle } from '../modules/accounts/throttle.js';
+import type { SessionStore } from '../modules/accounts/session-store.js';
+import { NO_HTTP, type HttpScope, type SessionViewer } from '../modules/accounts/viewer.js';
+import type { Mailer } from '../modules/mail/mailer.js';
 import type { Capabilities } from './capabilities.js';
 
 /** Long-lived services, built once at start. */
@@ -14,10 +18,25 @@ export interface AppServices {
   capabilities: Capabilities;
   /** Shared by the requests of this server; none: every search statement runs. */
   searchCache?: SearchResultCache;
+  /** Outgoing mail; default: from the configuration (SMTP or the outbox table). */
+  mailer?: Mailer;
+  /** Throttling of account flows; default: in-memory counters with the default limits. */
+  throttle?: AuthThrottle;
+}
+
+/** The services once the HTTP server has filled in the defaults. */
+export interface ServerServices extends AppServices {
+  mailer: Mailer;
+  throttle: AuthThrottle;
+  sessions: SessionStore;
 }
 
 /** What every resolver receives; loaders are per request so that their cache never outlives it. */
-export interface RequestContext extends AppServices {
+export interface RequestContext extends ServerServices {
+  /** The signed-in person, from the session cookie; null when anonymous. Sign-in and sign-out change it. */
+  viewer: SessionViewer | null;
+  /** The HTTP side of the request: client IP, CSRF header, session cookie. */
+  http: HttpScope;
   loaders: {
     territories: TerritoryLoaders;
     categories: CategoryLoaders;
@@ -28,9 +47,14 @@ export interface RequestContext extends AppServices {
   runSearchStatement: RunStatement;
 }
 
-export function createRequestContext(services: AppServices): RequestContext {
+export function createRequestContext(
+  services: ServerServices,
+  scope: { viewer: SessionViewer | null; http: HttpScope } = { viewer: null, http: NO_HTTP },
+): RequestContext {
   return {
     ...services,
+    viewer: scope.viewer,
+    http: scope.http,
     loaders: {
       territories: createTerritoryLoaders(services.db),
       categories: createCategoryLoaders(services.db),

@@ -3,8 +3,14 @@ import { createDataSource } from '../core/database/data-source.js';
 import { InitialDirectory1764000000000 } from '../core/database/migrations/1764000000000-initial-directory.js';
 import { DirectoryVersion1764050000000 } from '../core/database/migrations/1764050000000-directory-version.js';
 import { Imports1764100000000 } from '../core/database/migrations/1764100000000-imports.js';
+import { Accounts1764300000000 } from '../core/database/migrations/1764300000000-accounts.js';
+import { AccountEntity } from '../modules/accounts/account.entity.js';
+import { AccountSessionEntity } from '../modules/accounts/account-session.entity.js';
+import { AccountTokenEntity } from '../modules/accounts/account-token.entity.js';
+import { SupplierMembershipEntity } from '../modules/accounts/supplier-membership.entity.js';
 import { CategoryEntity, CategoryGroupEntity } from '../modules/categories/category.entities.js';
 import { ImportRunEntity } from '../modules/imports/import-run.entity.js';
+import { MailOutboxEntity } from '../modules/mail/mail-outbox.entity.js';
 import { OfferingEntity } from '../modules/offerings/offering.entity.js';
 import { SupplierSearchEntity } from '../modules/search/supplier-search.entity.js';
 import { SupplierEntity } from '../modules/suppliers/supplier.entity.js';
@@ -20,10 +26,15 @@ export const ENTITIES = [
   SupplierSearchEntity,
   OfferingEntity,
   ImportRunEntity,
+  AccountEntity,
+  SupplierMembershipEntity,
+  AccountSessionEntity,
+  AccountTokenEntity,
+  MailOutboxEntity,
 ];
 
 /** The migration log, oldest first; append only. */
-export const MIGRATIONS = [InitialDirectory1764000000000, DirectoryVersion1764050000000, Imports1764100000000];
+export const MIGRATIONS = [InitialDirectory1764000000000, DirectoryVersion1764050000000, Imports1764100000000, Accounts1764300000000];
 
 export function createAppDataSource(url: string, options: { printQueries?: boolean; poolSize?: number } = {}): DataSource {
   return createDataSource({ url, entities: ENTITIES, migrations: MIGRATIONS, ...options });

@@ -10,7 +10,13 @@ import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { formatError } from '../core/graphql/errors.js';
 import { recordSqlStatements, type SqlStatistics } from '../core/database/sql-statistics.js';
-import { createRequestContext, type AppServices, type RequestContext } from './context.js';
+import { csrfPlugin } from '../modules/accounts/csrf.plugin.js';
+import { sessionMiddleware, type RequestScope } from '../modules/accounts/session.middleware.js';
+import { SessionStore } from '../modules/accounts/session-store.js';
+import { AuthThrottle } from '../modules/accounts/throttle.js';
+import { createMailer } from '../modules/mail/mailer.js';
+import { outboxView } from '../modules/mail/outbox-view.js';
+import { createRequestContext, type AppServices, type RequestContext, type ServerServices } from './context.js';
 
 export interface HttpServer {
   url: string;
@@ -24,12 +30,22 @@ export interface HttpServerOptions {
   exposeSqlStatistics?: boolean;
 }
 
-/** Serves the GraphQL API at /graphql, a health check at /health and the built client at /. */
+/**
+ * Serves the GraphQL API at /graphql (session cookie read into the context, CSRF check of
+ * mutations), a health check at /health, the mail outbox at /dev/outbox when enabled, and
+ * the built client at /.
+ */
 export async function startHttpServer(
   schema: GraphQLSchema,
-  services: AppServices,
+  appServices: AppServices,
   options: HttpServerOptions,
 ): Promise<HttpServer> {
+  const services: ServerServices = {
+    ...appServices,
+    mailer: appServices.mailer ?? createMailer(appServices.config, appServices.db),
+    throttle: appServices.throttle ?? new AuthThrottle(),
+    sessions: new SessionStore(appServices.db, appServices.config.sessionTtlDays),
+  };
   const app = express();
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<ContextWithStatistics>({
@@ -39,12 +55,15 @@ export async function startHttpServer(
     includeStacktraceInErrorResponses: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      csrfPlugin,
       ...(options.exposeSqlStatistics ? [sqlStatisticsPlugin] : []),
     ],
   });
   await apollo.start();
 
   app.disable('x-powered-by');
+  // Which proxies may tell the client's IP (throttling) and protocol (Secure cookie).
+  app.set('trust proxy', services.config.trustProxy);
   app.use(compression());
   app.get('/health', (_request, response) => {
     response.json({ status: 'ok', radiusSearchAvailable: services.capabilities.radiusSearchAvailable });
@@ -53,6 +72,7 @@ export async function startHttpServer(
     '/graphql',
     cors(),
     express.json({ limit: '100kb' }),
+    sessionMiddleware(services.sessions),
     (_request, response, next) => {
       // Every statement the request issues is recorded in its own store.
       const statistics: SqlStatistics = { statements: [] };
@@ -60,9 +80,13 @@ export async function startHttpServer(
       recordSqlStatements(statistics, next);
     },
     expressMiddleware(apollo, {
-      context: async ({ res }) => Object.assign(createRequestContext(services), { sqlStatistics: res.locals.sqlStatistics }),
+      context: async ({ res }) =>
+        Object.assign(createRequestContext(services, res.locals.requestScope as RequestScope), {
+          sqlStatistics: res.locals.sqlStatistics,
+        }),
     }),
   );
+  if (services.config.mailOutboxView) app.get('/dev/outbox', outboxView(services.db));
 
   const clientDist = services.config.clientDistDir;
   if (existsSync(path.join(clientDist, 'index.html'))) {
@@ -82,7 +106,10 @@ export async function startHttpServer(
   return {
     url: `http://localhost:${port}/graphql`,
     port,
-    close: () => apollo.stop(),
+    async close() {
+      await apollo.stop();
+      await services.mailer.close();
+    },
   };
 }
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { AccountResolver } from '../modules/accounts/account.resolver.js';
 import { CategoryResolver, CategoryGroupResolver } from '../modules/categories/category.resolver.js';
 import { NodeResolver } from '../modules/nodes/node.resolver.js';
 import { OfferingResolver } from '../modules/offerings/offering.resolver.js';
@@ -28,6 +29,7 @@ export const RESOLVERS = [
   CommuneResolver,
   SmallPurchaseResolver,
   SearchCapabilitiesResolver,
+  AccountResolver,
 ] as const;
 
 export async function buildAppSchema(): Promise<GraphQLSchema> {
@@ -38,6 +40,8 @@ export async function buildAppSchema(): Promise<GraphQLSchema> {
   // type-graphql has no option for the root type's description.
   schema.getQueryType()!.description =
     'Achat inclusif: the directory of French inclusive suppliers (SIAE, GEIQ, EA, EATT, ESAT), their offerings, the category taxonomy and French territories.';
+  schema.getMutationType()!.description =
+    'Changes. Business failures are in each payload\'s `userErrors`; with the session cookie, every mutation needs the `X-CSRF-Token` header (`viewer { csrfToken }`).';
   return schema;
 }
 

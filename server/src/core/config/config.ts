@@ -22,6 +22,18 @@ export interface Config {
   /** Built client served at / (ignored when absent). */
   clientDistDir: string;
   logSql: boolean;
+  /** Public address of the application, for links in emails (no trailing slash). */
+  publicUrl: string;
+  /** Set: mail goes out through this SMTP server; else it is kept in the mail_outbox table. */
+  smtpUrl: string | null;
+  /** Sender of outgoing mail. */
+  mailFrom: string;
+  /** Serve GET /dev/outbox, the stored mail (development only: it shows reset links). */
+  mailOutboxView: boolean;
+  /** Express "trust proxy" setting: which proxies may tell the client IP and protocol. */
+  trustProxy: boolean | number | string;
+  /** Lifetime of a session without activity, in days (sliding). */
+  sessionTtlDays: number;
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -32,6 +44,44 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
     throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
   }
   return value;
+}
+
+/** A URL of one of the given protocols, or null when unset. */
+function url(env: NodeJS.ProcessEnv, name: string, protocols: string[]): string | null {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} must be a URL (${protocols.join(' or ')}), got "${raw}"`);
+  }
+  if (!protocols.includes(parsed.protocol.replace(/:$/, ''))) {
+    throw new ConfigError(`${name} must be a ${protocols.join(' or ')} URL, got "${raw}"`);
+  }
+  return raw;
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '' || raw === '0') return false;
+  if (raw === '1') return true;
+  throw new ConfigError(`${name} must be 0 or 1, got "${raw}"`);
+}
+
+/**
+ * TRUST_PROXY as Express reads it: unset (trust no proxy: the client is the TCP peer), a
+ * number of proxy hops, `true`, or a list of addresses/subnets/names (`loopback`, `10.0.0.0/8`).
+ */
+function trustProxy(env: NodeJS.ProcessEnv): boolean | number | string {
+  const raw = (env.TRUST_PROXY ?? '').trim();
+  if (raw === '' || raw === 'false' || raw === '0') return false;
+  if (raw === 'true') return true;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  if (!/^[\w.:/,\s-]+$/.test(raw)) {
+    throw new ConfigError(`TRUST_PROXY must be a number of hops, true, or a list of addresses, got "${raw}"`);
+  }
+  return raw;
 }
 
 /** Reads and checks the whole configuration once, failing fast on a bad value. */
@@ -48,5 +98,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoSeed: integer(env, 'DEMO_SEED', 2026, 0, 2 ** 31),
     clientDistDir: path.resolve(env.CLIENT_DIST_DIR || path.join(repositoryRoot, 'client/dist')),
     logSql: env.LOG_SQL === '1',
+    ...mailAndSessions(env),
+  };
+}
+
+function mailAndSessions(env: NodeJS.ProcessEnv): Pick<Config, 'publicUrl' | 'smtpUrl' | 'mailFrom' | 'mailOutboxView' | 'trustProxy' | 'sessionTtlDays'> {
+  const port = integer(env, 'PORT', 4000, 0, 65535);
+  const smtpUrl = url(env, 'SMTP_URL', ['smtp', 'smtps']);
+  const mailFrom = env.MAIL_FROM?.trim() || null;
+  // A real mail server needs a real sender; the local outbox does not.
+  if (smtpUrl && !mailFrom) throw new ConfigError('MAIL_FROM is required with SMTP_URL (e.g. "Achat inclusif <ne-pas-repondre@example.fr>")');
+  return {
+    publicUrl: (url(env, 'PUBLIC_URL', ['http', 'https']) ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    smtpUrl,
+    mailFrom: mailFrom ?? 'Achat inclusif <ne-pas-repondre@localhost>',
+    mailOutboxView: flag(env, 'MAIL_OUTBOX_VIEW'),
+    trustProxy: trustProxy(env),
+    sessionTtlDays: integer(env, 'SESSION_TTL_DAYS', 30, 1, 365),
   };
 }

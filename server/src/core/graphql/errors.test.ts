@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { describe, expect, it, vi } from 'vitest';
-import { ErrorCode, badUserInput, formatError } from './errors.js';
+import { ErrorCode, badUserInput, formatError, tooManyAttempts } from './errors.js';
 
 describe('formatError', () => {
   it('keeps the public codes and their messages, without stack traces', () => {
@@ -20,5 +20,13 @@ describe('formatError', () => {
     expect(formatted).toEqual({ message: 'Internal server error', locations: undefined, path: ['suppliers'], extensions: { code: 'INTERNAL_SERVER_ERROR' } });
     expect(log).toHaveBeenCalled();
     log.mockRestore();
+  });
+
+  it('keeps the retry delay of TOO_MANY_ATTEMPTS', () => {
+    const error = tooManyAttempts(90_500);
+    expect(formatError(error.toJSON(), error)).toMatchObject({
+      message: 'Trop de tentatives. Réessayez dans 2 minutes.',
+      extensions: { code: ErrorCode.TOO_MANY_ATTEMPTS, retryAfterSeconds: 91 },
+    });
   });
 });

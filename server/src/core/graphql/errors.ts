@@ -19,6 +19,20 @@ export enum ErrorCode {
   OPERATION_RESOLUTION_FAILURE = 'OPERATION_RESOLUTION_FAILURE',
   /** A feature the request needs is not available on this deployment. */
   FEATURE_UNAVAILABLE = 'FEATURE_UNAVAILABLE',
+  /** The operation needs a signed-in account: the request has no valid session. */
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  /** The signed-in account may not do this (role or supplier membership missing). */
+  FORBIDDEN = 'FORBIDDEN',
+  /**
+   * A mutation sent with a session cookie lacks the `X-CSRF-Token` header, or it does not
+   * match the session's token (`viewer { csrfToken }`). HTTP status 403; nothing was run.
+   */
+  CSRF_TOKEN_INVALID = 'CSRF_TOKEN_INVALID',
+  /**
+   * Too many attempts (sign-in failures, password reset requests, sign-ups) from this
+   * address or for this account; `extensions.retryAfterSeconds` says when to try again.
+   */
+  TOO_MANY_ATTEMPTS = 'TOO_MANY_ATTEMPTS',
   /** A bug or an outage; details are only in the server logs. */
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
@@ -33,6 +47,26 @@ export function badUserInput(message: string, argument?: string): GraphQLError {
 
 export function featureUnavailable(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.FEATURE_UNAVAILABLE } });
+}
+
+/** The operation needs a signed-in account. */
+export function unauthenticated(message = 'Vous devez être connecté pour faire cela.'): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED } });
+}
+
+/** The signed-in account lacks the role or membership the operation needs. */
+export function forbidden(message = "Votre compte n'a pas les droits nécessaires pour faire cela."): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.FORBIDDEN } });
+}
+
+/** Throttled: the message says in French when to try again; the delay is also given in seconds. */
+export function tooManyAttempts(retryAfterMs: number): GraphQLError {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  const minutes = Math.ceil(seconds / 60);
+  const delay = seconds < 60 ? `${seconds} seconde${seconds > 1 ? 's' : ''}` : `${minutes} minute${minutes > 1 ? 's' : ''}`;
+  return new GraphQLError(`Trop de tentatives. Réessayez dans ${delay}.`, {
+    extensions: { code: ErrorCode.TOO_MANY_ATTEMPTS, retryAfterSeconds: seconds },
+  });
 }
 
 /** Keeps known errors as they are, turns class-validator failures into BAD_USER_INPUT, masks the rest. */

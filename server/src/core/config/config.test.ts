@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('mail and session settings', () => {
+  it('have safe defaults: outbox, no outbox view, no trusted proxy, 30-day sessions', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      publicUrl: 'http://localhost:4000',
+      smtpUrl: null,
+      mailOutboxView: false,
+      trustProxy: false,
+      sessionTtlDays: 30,
+    });
+    expect(loadConfig({ PORT: '8080', PUBLIC_URL: '' }).publicUrl).toBe('http://localhost:8080');
+    expect(loadConfig({ PUBLIC_URL: 'https://achat-inclusif.example.fr/' }).publicUrl).toBe('https://achat-inclusif.example.fr');
+  });
+
+  it('read TRUST_PROXY as Express does, and refuse nonsense', () => {
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toBe('loopback, 10.0.0.0/8');
+    expect(() => loadConfig({ TRUST_PROXY: 'yes please!' })).toThrow(ConfigError);
+    expect(() => loadConfig({ MAIL_OUTBOX_VIEW: 'yes' })).toThrow(/MAIL_OUTBOX_VIEW must be 0 or 1/);
+    expect(() => loadConfig({ SESSION_TTL_DAYS: '0' })).toThrow(/SESSION_TTL_DAYS/);
+    expect(() => loadConfig({ PUBLIC_URL: 'achat-inclusif.fr' })).toThrow(/PUBLIC_URL/);
+  });
+});

@@ -1,0 +1,82 @@
+import type { DataSource } from 'typeorm';
+import type { GraphQLResponse, TestBrowser } from './test-server.js';
+
+/** The viewer fields tests read. */
+export const VIEWER_FIELDS = `csrfToken account { id email displayName role emailVerified createdAt }`;
+
+export interface ViewerData {
+  csrfToken: string;
+  account: { id: string; email: string; displayName: string; role: string; emailVerified: boolean; createdAt: string };
+}
+
+export interface UserErrorData {
+  field: string[] | null;
+  code: string;
+  message: string;
+}
+
+export interface PayloadData {
+  viewer: ViewerData | null;
+  userErrors: UserErrorData[];
+}
+
+export const SIGN_UP = `mutation SignUp($input: SignUpInput!) { signUp(input: $input) { viewer { ${VIEWER_FIELDS} } userErrors { field code message } } }`;
+export const SIGN_IN = `mutation SignIn($input: SignInInput!) { signIn(input: $input) { viewer { ${VIEWER_FIELDS} } userErrors { field code message } } }`;
+export const SIGN_OUT = `mutation { signOut { signedOut } }`;
+export const VIEWER = `{ viewer { ${VIEWER_FIELDS} } }`;
+
+let sequence = 0;
+
+/** A unique address for a test account. */
+export function testEmail(prefix = 'compte'): string {
+  sequence += 1;
+  return `${prefix}.${process.pid}.${sequence}@exemple.fr`;
+}
+
+export const GOOD_PASSWORD = 'cheval agrafe pile correcte';
+
+/** Signs a new account up in the browser, which then holds its session and CSRF token. */
+export async function signUpIn(
+  browser: TestBrowser,
+  input: { email?: string; password?: string; displayName?: string; role?: 'BUYER' | 'SUPPLIER_MEMBER' } = {},
+): Promise<ViewerData> {
+  const response: GraphQLResponse<{ signUp: PayloadData }> = await browser.query(SIGN_UP, {
+    input: { email: input.email ?? testEmail(), password: input.password ?? GOOD_PASSWORD, displayName: input.displayName ?? 'Service achats', role: input.role },
+  });
+  const viewer = response.data?.signUp.viewer;
+  if (!viewer) throw new Error(`Sign-up failed: ${JSON.stringify(response.errors ?? response.data)}`);
+  browser.csrfToken = viewer.csrfToken;
+  return viewer;
+}
+
+/** Signs an existing account in; the browser keeps the session and its CSRF token. */
+export async function signInAs(browser: TestBrowser, email: string, password = GOOD_PASSWORD): Promise<GraphQLResponse<{ signIn: PayloadData }>> {
+  const response: GraphQLResponse<{ signIn: PayloadData }> = await browser.query(SIGN_IN, { input: { email, password } });
+  if (response.data?.signIn.viewer) browser.csrfToken = response.data.signIn.viewer.csrfToken;
+  return response;
+}
+
+export interface OutboxMail {
+  id: number;
+  recipient: string;
+  template: string;
+  subject: string;
+  text: string;
+  html: string | null;
+}
+
+/** Messages kept by the outbox mailer for an address, oldest first. */
+export async function mailsTo(db: DataSource, recipient: string, template?: string): Promise<OutboxMail[]> {
+  return db.query(
+    `SELECT id, recipient, template, subject, text, html FROM mail_outbox
+     WHERE recipient = $1 AND ($2::text IS NULL OR template = $2) ORDER BY id`,
+    [recipient, template ?? null],
+  );
+}
+
+/** The token of the link (…#jeton=<token>) in a mail's text. */
+export function tokenInMail(mail: OutboxMail): string {
+  const match = /#jeton=([A-Za-z0-9_-]{43})\b/.exec(mail.text);
+  if (!match) throw new Error(`No token in mail: ${mail.text}`);
+  return match[1];
+}
