@@ -6,6 +6,8 @@ const routes: RouteRecordRaw[] = [
   // Pages other than the search load on demand: the search page's bundle stays small.
   { path: '/structures/:id', name: 'supplier', component: () => import('./suppliers/SupplierPage.vue'), meta: { title: 'Fiche structure' } },
   { path: '/ma-selection', name: 'shortlist', component: () => import('./shortlist/ShortlistPage.vue'), meta: { title: 'Ma sélection' } },
+  { path: '/connexion', name: 'sign-in', component: () => import('./account/SignInPage.vue'), meta: { title: 'Se connecter' } },
+  { path: '/admin/imports', name: 'admin-imports', component: () => import('./admin/ImportRunsPage.vue'), meta: { title: 'Imports de données' } },
   { path: '/:unknown(.*)*', name: 'not-found', component: () => import('./layout/NotFoundPage.vue'), meta: { title: 'Page introuvable' } },
 ];
 

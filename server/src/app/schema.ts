@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AccountResolver } from '../modules/accounts/account.resolver.js';
+import { ImportRunResolver } from '../modules/imports/import-run.resolver.js';
 import { CategoryResolver, CategoryGroupResolver } from '../modules/categories/category.resolver.js';
 import { NodeResolver } from '../modules/nodes/node.resolver.js';
 import { OfferingResolver } from '../modules/offerings/offering.resolver.js';
@@ -30,6 +31,7 @@ export const RESOLVERS = [
   SmallPurchaseResolver,
   SearchCapabilitiesResolver,
   AccountResolver,
+  ImportRunResolver,
 ] as const;
 
 export async function buildAppSchema(): Promise<GraphQLSchema> {

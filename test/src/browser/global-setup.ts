@@ -9,6 +9,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** Origin of the built server every browser test file shares, e.g. http://localhost:41234. */
     appOrigin: string;
+    /** Embedded PostgreSQL data folder of that server: the built CLIs join its database through it. */
+    appDataDir: string;
   }
 }
 
@@ -32,6 +34,7 @@ export default async function setup(project: TestProject) {
   try {
     const server = await startBuiltServer(dataRoot.path, { DEMO_SUPPLIERS: process.env.E2E_DEMO_SUPPLIERS || '8000' });
     project.provide('appOrigin', new URL(server.url).origin);
+    project.provide('appDataDir', path.join(dataRoot.path, 'postgres'));
     return async () => {
       await server.stop();
       await dataRoot.remove();

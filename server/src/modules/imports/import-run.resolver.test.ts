@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signUpIn } from '../../test-support/accounts.js';
+import { createTestDatabase, type TestDatabase } from '../../test-support/test-database.js';
+import { startTestServer, type TestBrowser, type TestServer } from '../../test-support/test-server.js';
+import { SupplierSource } from '../suppliers/supplier-source.js';
+import { ImportRunStatus } from './import-run.entity.js';
+import { createRun, finishRun, ReportDelta, saveDelta } from './import-report.js';
+
+/** The stored import reports through `importRuns`, over real HTTP: admins only. */
+
+let database: TestDatabase;
+let server: TestServer;
+let admin: TestBrowser;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  server = await startTestServer(database.db);
+  admin = server.browser();
+  const viewer = await signUpIn(admin);
+  await database.db.query(`UPDATE account SET role = 'ADMIN' WHERE email = $1`, [viewer.account.email]);
+});
+
+afterAll(async () => {
+  await server.close();
+  await database.drop();
+});
+
+const IMPORT_RUNS = `query Runs($first: Int, $after: String) {
+  importRuns(first: $first, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { node {
+      id source format fileName partial dryRun status startedAt finishedAt durationMs
+      rowsRead created updated unchanged merged republished unpublished rejected skipped
+      rejections { line reason value }
+      unmappedActivities { value count }
+    } }
+  }
+}`;
+
+interface RunsData {
+  importRuns: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: { node: Record<string, unknown> & { id: string; rejections: unknown[] } }[];
+  };
+}
+
+async function storeRun(file: string, rejections: number): Promise<number> {
+  const db = database.db;
+  const runId = await createRun(db, { source: SupplierSource.DATA_INCLUSION, format: 'data-inclusion-csv', file, partial: true, dryRun: false });
+  const delta = new ReportDelta();
+  delta.row('created');
+  delta.row('created');
+  delta.row('unchanged');
+  for (let i = 0; i < rejections; i += 1) delta.reject({ line: 10 + i, reason: 'SIRET invalide', value: `1234${i}` });
+  delta.unmapped(['Jardinage', 'Jardinage', 'Couture']);
+  await saveDelta(db, runId, delta);
+  await finishRun(db, runId, ImportRunStatus.COMPLETED, 1234, null);
+  return runId;
+}
+
+describe('importRuns', () => {
+  it('is refused to anonymous visitors (UNAUTHENTICATED) and to buyers (FORBIDDEN)', async () => {
+    const anonymous = await server.query(IMPORT_RUNS);
+    expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect(anonymous.data ?? null).toBeNull();
+
+    const buyer = server.browser();
+    await signUpIn(buyer);
+    const refused = await buyer.query(IMPORT_RUNS);
+    expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('gives admins the runs, newest first, with their counts, rejections and unmapped activities', async () => {
+    const older = await storeRun('ancien.csv', 1);
+    const newer = await storeRun('recent.csv', 2);
+
+    const response = await admin.query<RunsData>(IMPORT_RUNS, { first: 1 });
+    expect(response.errors).toBeUndefined();
+    const page = response.data!.importRuns;
+    expect(page.totalCount).toBe(2);
+    expect(page.pageInfo.hasNextPage).toBe(true);
+    expect(page.edges[0].node).toMatchObject({
+      id: String(newer),
+      source: 'DATA_INCLUSION',
+      fileName: 'recent.csv',
+      partial: true,
+      dryRun: false,
+      status: 'COMPLETED',
+      durationMs: 1234,
+      rowsRead: 5,
+      created: 2,
+      unchanged: 1,
+      rejected: 2,
+      rejections: [
+        { line: 10, reason: 'SIRET invalide', value: '12340' },
+        { line: 11, reason: 'SIRET invalide', value: '12341' },
+      ],
+      unmappedActivities: [{ value: 'Jardinage', count: 2 }, { value: 'Couture', count: 1 }],
+    });
+
+    const next = await admin.query<RunsData>(IMPORT_RUNS, { first: 1, after: page.pageInfo.endCursor });
+    expect(next.data!.importRuns.edges.map((edge) => edge.node.id)).toEqual([String(older)]);
+    expect(next.data!.importRuns.pageInfo.hasNextPage).toBe(false);
+  });
+
+  it('loads the rejections of a page in one query, however many runs it has', async () => {
+    const count = async () => (await admin.query<RunsData>(IMPORT_RUNS, { first: 100 })).sqlStatements.length;
+    const before = await count();
+    await storeRun('encore.csv', 3);
+    await storeRun('toujours.csv', 1);
+    expect(await count()).toBe(before);
+  });
+});
