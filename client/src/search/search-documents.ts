@@ -30,27 +30,7 @@ export const SupplierResultFragment = graphql(`
         latitude
         longitude
       }
-      address {
-        street
-        postalCode
-        commune {
-          code
-          name
-          departement {
-            code
-            name
-          }
-        }
-      }
-      contact {
-        email
-        phone
-        website
-      }
-      categories {
-        slug
-        name
-      }
+      ...SupplierLocationContact
     }
   }
 `);

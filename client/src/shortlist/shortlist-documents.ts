@@ -13,27 +13,7 @@ export const ShortlistSupplierFragment = graphql(`
     tags
     isDemo
     lowestEntryAmount
-    address {
-      street
-      postalCode
-      commune {
-        code
-        name
-        departement {
-          code
-          name
-        }
-      }
-    }
-    contact {
-      email
-      phone
-      website
-    }
-    categories {
-      slug
-      name
-    }
+    ...SupplierLocationContact
     serviceArea {
       ...ServiceAreaFields
     }

@@ -1,5 +1,32 @@
 import { graphql } from '../graphql/generated';
 
+/** Where a supplier is, how to reach it and what it does: shown by every list and page. */
+export const SupplierLocationContactFragment = graphql(`
+  fragment SupplierLocationContact on Supplier {
+    address {
+      street
+      postalCode
+      commune {
+        code
+        name
+        departement {
+          code
+          name
+        }
+      }
+    }
+    contact {
+      email
+      phone
+      website
+    }
+    categories {
+      slug
+      name
+    }
+  }
+`);
+
 /** A service area as `serviceAreaText` words it (supplier page, offerings, shortlist). */
 export const ServiceAreaFieldsFragment = graphql(`
   fragment ServiceAreaFields on ServiceArea {
@@ -37,27 +64,7 @@ export const SupplierPageQuery = graphql(`
       sourceUpdatedAt
       updatedAt
       isDemo
-      address {
-        street
-        postalCode
-        commune {
-          code
-          name
-          departement {
-            code
-            name
-          }
-        }
-      }
-      contact {
-        email
-        phone
-        website
-      }
-      categories {
-        slug
-        name
-      }
+      ...SupplierLocationContact
       serviceArea {
         ...ServiceAreaFields
       }
