@@ -7,15 +7,12 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import type { DataSource } from 'typeorm';
-import { createAppDataSource } from '../app/database.js';
+import { openBenchDatabase, startBenchPostgres } from './bench-postgres.js';
 import { loadConfig } from '../core/config/config.js';
-import { startEmbeddedPostgres } from '../core/database/embedded-postgres.js';
-import { syncCategoryTaxonomy } from '../modules/categories/category.import.js';
 import { generateDataInclusionCsv, readerFor } from '../modules/imports/formats/index.js';
 import type { ImportReport } from '../modules/imports/import-report.js';
 import { runImport } from '../modules/imports/import-run.js';
 import { SupplierSource } from '../modules/suppliers/supplier-source.js';
-import { loadTerritories } from '../modules/territories/territory.import.js';
 
 /**
  * `pnpm bench` (import part): generates a data·inclusion CSV of IMPORT_BENCH_ROWS rows
@@ -27,23 +24,6 @@ import { loadTerritories } from '../modules/territories/territory.import.js';
 
 const ROWS = Number(process.env.IMPORT_BENCH_ROWS ?? 100_000);
 const TARGET_ROWS_PER_SECOND = 5_000;
-
-async function benchDatabase(adminUrl: string): Promise<DataSource> {
-  const name = 'achat_inclusif_bench_import';
-  const admin = createAppDataSource(adminUrl, { poolSize: 1 });
-  await admin.initialize();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.destroy();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const db = createAppDataSource(url.toString(), { poolSize: 4 });
-  await db.initialize();
-  await db.runMigrations();
-  await syncCategoryTaxonomy(db);
-  await loadTerritories(db, { communeCentresPath: loadConfig().communeCentresPath, log: () => {} });
-  return db;
-}
 
 async function importFile(db: DataSource, file: string): Promise<ImportReport> {
   const reader = readerFor('data-inclusion-csv');
@@ -87,18 +67,8 @@ async function timed(db: DataSource, label: string, file: string): Promise<Impor
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  let adminUrl = process.env.BENCH_DATABASE_URL ?? config.databaseUrl;
-  let stopEmbedded: (() => Promise<void>) | null = null;
-  if (!adminUrl) {
-    const embedded = await startEmbeddedPostgres({
-      dataDir: path.resolve(config.embeddedDataDir, '../bench-postgres'),
-      port: config.embeddedPort + 1,
-      fast: true,
-    });
-    adminUrl = embedded.url;
-    stopEmbedded = embedded.stop;
-  }
-  const db = await benchDatabase(adminUrl);
+  const { adminUrl, stop } = await startBenchPostgres(config);
+  const db = await openBenchDatabase(adminUrl, 'achat_inclusif_bench_import', config, { fresh: true, poolSize: 4 });
   const directory = await mkdtemp(path.join(os.tmpdir(), 'achat-inclusif-import-bench-'));
   try {
     const communes = await db.query(
@@ -129,7 +99,7 @@ async function main(): Promise<void> {
   } finally {
     await rm(directory, { recursive: true, force: true });
     await db.destroy();
-    await stopEmbedded?.();
+    await stop();
   }
 }
 

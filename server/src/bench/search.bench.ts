@@ -1,18 +1,14 @@
 import 'reflect-metadata';
 import type { DataSource } from 'typeorm';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { compactAfterBulkLoad } from '../app/bootstrap.js';
 import { readCapabilities } from '../app/capabilities.js';
-import { createAppDataSource } from '../app/database.js';
 import { startHttpServer } from '../app/http-server.js';
 import { buildAppSchema } from '../app/schema.js';
+import { openBenchDatabase, startBenchPostgres } from './bench-postgres.js';
 import { loadConfig } from '../core/config/config.js';
-import { startEmbeddedPostgres } from '../core/database/embedded-postgres.js';
-import { syncCategoryTaxonomy } from '../modules/categories/category.import.js';
 import { loadDemoDirectory } from '../modules/demo/demo-directory.js';
 import { SearchResultCache } from '../modules/search/search-result-cache.js';
-import { loadTerritories } from '../modules/territories/territory.import.js';
 import { SEARCH_MIX, SUPPLIER_SEARCH, type BenchSearch } from './search-mix.js';
 
 /**
@@ -42,37 +38,15 @@ const ms = (value: number) => `${value.toFixed(1)} ms`.padStart(9);
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  let adminUrl = process.env.BENCH_DATABASE_URL ?? config.databaseUrl;
-  let stopEmbedded: (() => Promise<void>) | null = null;
-  if (!adminUrl) {
-    const embedded = await startEmbeddedPostgres({
-      dataDir: path.resolve(config.embeddedDataDir, '../bench-postgres'),
-      port: config.embeddedPort + 1,
-      fast: true,
-    });
-    adminUrl = embedded.url;
-    stopEmbedded = embedded.stop;
-  }
+  const { adminUrl, stop } = await startBenchPostgres(config);
   console.log(`Benchmark: ${SEARCH_MIX.length} searches × ${ROUNDS} rounds, sizes ${SIZES.join(', ')}; node ${process.version}`);
   for (const size of SIZES) await benchSize(adminUrl, size, config);
-  await stopEmbedded?.();
+  await stop();
 }
 
 async function seededDatabase(adminUrl: string, size: number, config: ReturnType<typeof loadConfig>) {
   const name = `achat_inclusif_bench_${size}`;
-  const admin = createAppDataSource(adminUrl, { poolSize: 1 });
-  await admin.initialize();
-  const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).length > 0;
-  if (!exists) await admin.query(`CREATE DATABASE ${name}`);
-  await admin.destroy();
-
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const db = createAppDataSource(url.toString());
-  await db.initialize();
-  await db.runMigrations();
-  await syncCategoryTaxonomy(db);
-  await loadTerritories(db, { communeCentresPath: config.communeCentresPath, log: () => {} });
+  const db = await openBenchDatabase(adminUrl, name, config);
   const [{ count }] = await db.query('SELECT count(*)::int AS count FROM supplier');
   if (count !== size) {
     const started = performance.now();
