@@ -4,30 +4,19 @@ import { SupplierKind } from '../suppliers/supplier-kind.js';
 import { SupplierSource } from '../suppliers/supplier-source.js';
 import { checkRecord, isAntennaSiret, siretRejection } from './record-checks.js';
 import type { SourceRecord } from './source-record.js';
+import { expectedRecord } from './test-records.js';
 
 const VALID = makeSiret('73282932', '0001');
 
 function record(fields: Partial<SourceRecord> = {}): SourceRecord {
-  return {
-    line: 7,
-    source: SupplierSource.EMPLOIS_INCLUSION,
+  return expectedRecord(SupplierSource.EMPLOIS_INCLUSION, 7, {
     sourceId: 'x',
     siret: VALID,
     legalName: 'Envie',
-    brandName: null,
     kind: SupplierKind.EI,
-    description: null,
     address: { street: null, postalCode: null, communeCode: '57463', communeName: null },
-    position: null,
-    email: null,
-    phone: null,
-    website: null,
-    serviceTypes: [],
-    tags: [],
-    activities: [],
-    sourceUpdatedAt: null,
     ...fields,
-  };
+  });
 }
 
 describe('record checks', () => {

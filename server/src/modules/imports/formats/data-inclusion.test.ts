@@ -1,38 +1,20 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SupplierKind } from '../../suppliers/supplier-kind.js';
 import { SupplierSource } from '../../suppliers/supplier-source.js';
-import type { SourceRecord } from '../source-record.js';
 import { collectResults } from './collect-results.js';
 import { dataInclusionCsvReader, dataInclusionJsonReader } from './data-inclusion.js';
 import { FormatError } from './format-error.js';
+import { expectedRecord, fixturePath } from '../test-records.js';
 
-const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
 
-function structure(line: number, fields: Partial<SourceRecord> & Pick<SourceRecord, 'sourceId' | 'siret' | 'legalName' | 'kind' | 'address'>): SourceRecord {
-  return {
-    line,
-    source: SupplierSource.DATA_INCLUSION,
-    brandName: null,
-    description: null,
-    position: null,
-    email: null,
-    phone: null,
-    website: null,
-    serviceTypes: [],
-    tags: [],
-    activities: [],
-    sourceUpdatedAt: null,
-    ...fields,
-  };
-}
+const structure = (line: number, fields: Parameters<typeof expectedRecord>[2]) => expectedRecord(SupplierSource.DATA_INCLUSION, line, fields);
 
 describe('data·inclusion CSV (v1, as published)', () => {
   it('reads each structure field by field', async () => {
-    const { records } = await collectResults(dataInclusionCsvReader.read(fixture('data-inclusion-structures.csv'), {}));
+    const { records } = await collectResults(dataInclusionCsvReader.read(fixturePath('data-inclusion-structures.csv'), {}));
     expect(records).toEqual([
       structure(2, {
         sourceId: 'emplois-de-linclusion--b5a3e2c4-1f7d-4c55-9a0e-3f1c2d4e5a01',
@@ -109,7 +91,7 @@ describe('data·inclusion CSV (v1, as published)', () => {
   });
 
   it('skips other networks, rejects bad rows on their own line (multi-line fields counted) and reads on after a broken quote', async () => {
-    const { rejected, skipped, order } = await collectResults(dataInclusionCsvReader.read(fixture('data-inclusion-structures.csv'), {}));
+    const { rejected, skipped, order } = await collectResults(dataInclusionCsvReader.read(fixturePath('data-inclusion-structures.csv'), {}));
     expect(skipped).toEqual([
       { line: 5, reason: 'réseau hors périmètre' },
       { line: 7, reason: 'réseau hors périmètre' },
@@ -137,7 +119,7 @@ describe('data·inclusion CSV (v1, as published)', () => {
 
 describe('data·inclusion CSV (v0)', () => {
   it('takes the kind from typologie, the description from presentation_detail or _resume, tags from labels, activities from thematiques', async () => {
-    const { records, skipped, rejected } = await collectResults(dataInclusionCsvReader.read(fixture('data-inclusion-structures-v0.csv'), {}));
+    const { records, skipped, rejected } = await collectResults(dataInclusionCsvReader.read(fixturePath('data-inclusion-structures-v0.csv'), {}));
     expect(records).toEqual([
       structure(2, {
         sourceId: 'emplois-de-linclusion--4121',
@@ -172,7 +154,7 @@ describe('data·inclusion CSV (v0)', () => {
 
 describe('data·inclusion JSON (as published: epoch-millisecond dates, arrays, nulls)', () => {
   it('reads each structure field by field, positions counted from 1', async () => {
-    const { records, skipped, rejected, order } = await collectResults(dataInclusionJsonReader.read(fixture('data-inclusion-structures.json'), {}));
+    const { records, skipped, rejected, order } = await collectResults(dataInclusionJsonReader.read(fixturePath('data-inclusion-structures.json'), {}));
     expect(records).toEqual([
       structure(1, {
         sourceId: 'dora--7f3c9a1e',

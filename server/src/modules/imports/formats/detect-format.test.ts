@@ -1,13 +1,12 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FormatError } from './format-error.js';
 import { detectFormat, IMPORT_FORMATS, readerFor } from './index.js';
+import { fixturePath } from '../test-records.js';
 
-const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
 
 describe('detectFormat', () => {
   it.each([
@@ -19,7 +18,7 @@ describe('detectFormat', () => {
     ['emplois-inclusion-siaes.json', 'emplois-inclusion'],
     ['generic-structures.csv', 'generic'],
   ])('knows %s as %s', async (name, format) => {
-    expect(await detectFormat(fixture(name))).toBe(format);
+    expect(await detectFormat(fixturePath(name))).toBe(format);
   });
 
   it('gives a reader of the same format for every value', () => {

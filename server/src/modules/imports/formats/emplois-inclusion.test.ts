@@ -1,30 +1,13 @@
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { SupplierKind } from '../../suppliers/supplier-kind.js';
 import { SupplierSource } from '../../suppliers/supplier-source.js';
-import type { SourceRecord } from '../source-record.js';
 import { collectResults } from './collect-results.js';
 import { emploisInclusionReader, mapEmploisSiae } from './emplois-inclusion.js';
+import { expectedRecord, fixturePath } from '../test-records.js';
 
-const FIXTURE = fileURLToPath(new URL('../fixtures/emplois-inclusion-siaes.json', import.meta.url));
+const FIXTURE = fixturePath('emplois-inclusion-siaes.json');
 
-function siae(line: number, fields: Partial<SourceRecord> & Pick<SourceRecord, 'sourceId' | 'siret' | 'legalName' | 'kind' | 'address'>): SourceRecord {
-  return {
-    line,
-    source: SupplierSource.EMPLOIS_INCLUSION,
-    brandName: null,
-    description: null,
-    position: null,
-    email: null,
-    phone: null,
-    website: null,
-    serviceTypes: [],
-    tags: [],
-    activities: [],
-    sourceUpdatedAt: null,
-    ...fields,
-  };
-}
+const siae = (line: number, fields: Parameters<typeof expectedRecord>[2]) => expectedRecord(SupplierSource.EMPLOIS_INCLUSION, line, fields);
 
 describe('Les emplois de l’inclusion reader', () => {
   it('reads an API page field by field', async () => {

@@ -1,7 +1,6 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SupplierKind } from '../../suppliers/supplier-kind.js';
@@ -10,31 +9,17 @@ import type { SourceRecord } from '../source-record.js';
 import { collectResults } from './collect-results.js';
 import { finessCommuneCode, finessPostalLine, finessReader, finessStreet } from './finess.js';
 import { detectEncoding } from './text-input.js';
+import { expectedRecord, fixturePath } from '../test-records.js';
 
-const FIXTURE = fileURLToPath(new URL('../fixtures/finess-esat.csv', import.meta.url));
+const FIXTURE = fixturePath('finess-esat.csv');
 
 /** Within ~5 m: positions come from a projection, compared to PROJ's values. */
 function near(latitude: number, longitude: number) {
   return { latitude: expect.closeTo(latitude, 4), longitude: expect.closeTo(longitude, 4) };
 }
 
-function esat(line: number, fields: Partial<SourceRecord> & Pick<SourceRecord, 'sourceId' | 'siret' | 'legalName' | 'address'>): SourceRecord {
-  return {
-    line,
-    source: SupplierSource.FINESS,
-    brandName: null,
-    kind: SupplierKind.ESAT,
-    description: null,
-    position: null,
-    email: null,
-    phone: null,
-    website: null,
-    serviceTypes: [],
-    tags: [],
-    activities: [],
-    sourceUpdatedAt: null,
-    ...fields,
-  };
+function esat(line: number, fields: Omit<Parameters<typeof expectedRecord>[2], 'kind'>): SourceRecord {
+  return expectedRecord(SupplierSource.FINESS, line, { kind: SupplierKind.ESAT, ...fields });
 }
 
 const EXPECTED_RECORDS: SourceRecord[] = [

@@ -1,7 +1,6 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SupplierKind } from '../../suppliers/supplier-kind.js';
@@ -10,26 +9,12 @@ import type { SourceRecord } from '../source-record.js';
 import { collectResults } from './collect-results.js';
 import { FormatError } from './format-error.js';
 import { excelCellText, genericReader, resolveColumns } from './generic.js';
+import { expectedRecord, fixturePath } from '../test-records.js';
 
-const FIXTURE = fileURLToPath(new URL('../fixtures/generic-structures.csv', import.meta.url));
+const FIXTURE = fixturePath('generic-structures.csv');
 
-function row(line: number, source: SupplierSource, fields: Partial<SourceRecord> & Pick<SourceRecord, 'siret' | 'legalName' | 'kind' | 'address'>): SourceRecord {
-  return {
-    line,
-    source,
-    sourceId: fields.siret,
-    brandName: null,
-    description: null,
-    position: null,
-    email: null,
-    phone: null,
-    website: null,
-    serviceTypes: [],
-    tags: [],
-    activities: [],
-    sourceUpdatedAt: null,
-    ...fields,
-  };
+function row(line: number, source: SupplierSource, fields: Omit<Parameters<typeof expectedRecord>[2], 'sourceId'>): SourceRecord {
+  return expectedRecord(source, line, { sourceId: fields.siret, ...fields });
 }
 
 describe('generic CSV (Windows-1252, semicolons, a title line above the header)', () => {

@@ -1,12 +1,12 @@
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ServiceType } from '../../suppliers/service-area.js';
 import { SupplierKind } from '../../suppliers/supplier-kind.js';
 import { SupplierSource } from '../../suppliers/supplier-source.js';
 import { collectResults } from './collect-results.js';
 import { mapMarcheSiae, marcheInclusionReader } from './marche-inclusion.js';
+import { fixturePath } from '../test-records.js';
 
-const FIXTURE = fileURLToPath(new URL('../fixtures/marche-inclusion-siae.json', import.meta.url));
+const FIXTURE = fixturePath('marche-inclusion-siae.json');
 
 describe('Le marché de l’inclusion reader', () => {
   it('reads an API page field by field', async () => {
