@@ -5,6 +5,7 @@ import '@gouvfr/dsfr/dist/utility/icons/icons-business/icons-business.main.min.c
 import '@gouvfr/dsfr/dist/utility/icons/icons-device/icons-device.main.min.css';
 import '@gouvfr/dsfr/dist/utility/icons/icons-map/icons-map.main.min.css';
 import '@gouvfr/dsfr/dist/utility/icons/icons-system/icons-system.main.min.css';
+import '@gouvfr/dsfr/dist/utility/icons/icons-user/icons-user.main.min.css';
 import './styles.css';
 import { createApp } from 'vue';
 import App from './App.vue';

@@ -4,6 +4,8 @@ import { InitialDirectory1764000000000 } from '../core/database/migrations/17640
 import { DirectoryVersion1764050000000 } from '../core/database/migrations/1764050000000-directory-version.js';
 import { Imports1764100000000 } from '../core/database/migrations/1764100000000-imports.js';
 import { Accounts1764300000000 } from '../core/database/migrations/1764300000000-accounts.js';
+import { SelfService1764400000000 } from '../core/database/migrations/1764400000000-self-service.js';
+import { ChangeLogEntity } from '../modules/audit/change-log.entity.js';
 import { AccountEntity } from '../modules/accounts/account.entity.js';
 import { AccountSessionEntity } from '../modules/accounts/account-session.entity.js';
 import { AccountTokenEntity } from '../modules/accounts/account-token.entity.js';
@@ -31,10 +33,17 @@ export const ENTITIES = [
   AccountSessionEntity,
   AccountTokenEntity,
   MailOutboxEntity,
+  ChangeLogEntity,
 ];
 
 /** The migration log, oldest first; append only. */
-export const MIGRATIONS = [InitialDirectory1764000000000, DirectoryVersion1764050000000, Imports1764100000000, Accounts1764300000000];
+export const MIGRATIONS = [
+  InitialDirectory1764000000000,
+  DirectoryVersion1764050000000,
+  Imports1764100000000,
+  Accounts1764300000000,
+  SelfService1764400000000,
+];
 
 export function createAppDataSource(url: string, options: { printQueries?: boolean; poolSize?: number } = {}): DataSource {
   return createDataSource({ url, entities: ENTITIES, migrations: MIGRATIONS, ...options });

@@ -15,6 +15,12 @@ export enum UserErrorCode {
   WEAK_PASSWORD = 'WEAK_PASSWORD',
   INVALID_CREDENTIALS = 'INVALID_CREDENTIALS',
   INVALID_TOKEN = 'INVALID_TOKEN',
+  OUT_OF_RANGE = 'OUT_OF_RANGE',
+  NOT_FOUND = 'NOT_FOUND',
+  DUPLICATE = 'DUPLICATE',
+  STALE_VERSION = 'STALE_VERSION',
+  WRONG_CODE = 'WRONG_CODE',
+  NOT_ALLOWED_NOW = 'NOT_ALLOWED_NOW',
 }
 
 registerEnumType(UserErrorCode, {
@@ -29,6 +35,19 @@ registerEnumType(UserErrorCode, {
     WEAK_PASSWORD: { description: 'The password is too easy to guess (the email address itself, for instance).' },
     INVALID_CREDENTIALS: { description: 'The email address or the password is wrong (which one is not said).' },
     INVALID_TOKEN: { description: 'The link from an email is unknown, already used or expired.' },
+    OUT_OF_RANGE: { description: 'The number or date is outside the allowed range (a negative price, a radius over 2 000 km…).' },
+    NOT_FOUND: { description: 'The referenced record (a category, a commune, a supplier…) does not exist or is not visible to you.' },
+    DUPLICATE: {
+      description: 'The record already exists (a structure proposed with the SIRET of one in the directory, a second open claim…); the message says which.',
+    },
+    STALE_VERSION: {
+      description:
+        'Someone changed the record since you read it (its `version` is higher than the one sent). Nothing was saved: reload it, reapply your change, send again.',
+    },
+    WRONG_CODE: { description: 'The code sent by email is wrong or expired.' },
+    NOT_ALLOWED_NOW: {
+      description: 'The action does not apply to the record in its current state (approving a claim already decided, publishing an archived offering…).',
+    },
   },
 });
 

@@ -62,6 +62,14 @@ export class OfferingEntity {
   @Column({ type: 'boolean', default: true })
   published!: boolean;
 
+  /** Archived offerings are out of the supplier's lists (and never published). */
+  @Column({ name: 'archived_at', type: 'timestamptz', nullable: true })
+  archivedAt!: Date | null;
+
+  /** Bumped by every edit; an edit made from an older version is a conflict. */
+  @Column({ type: 'integer', default: 1 })
+  version!: number;
+
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;
 

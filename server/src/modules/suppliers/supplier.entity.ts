@@ -122,6 +122,10 @@ export class SupplierEntity {
   @OneToOne(() => SupplierSearchEntity, (search) => search.supplier)
   search?: Relation<SupplierSearchEntity>;
 
+  /** Bumped by every self-service edit; an edit made from an older version is a conflict. */
+  @Column({ type: 'integer', default: 1 })
+  version!: number;
+
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;
 
