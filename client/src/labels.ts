@@ -1,8 +1,37 @@
 import type {
-  KindFamily, PriceUnit, ReservedMarket, ServiceType, SupplierKind, SupplierOrder, SupplierSource,
+  AccountRole, ClaimMethod, ClaimStatus, MembershipRole, ProposalStatus, KindFamily, PriceUnit, ReservedMarket, ServiceType, SupplierKind, SupplierOrder, SupplierSource,
 } from './graphql/generated/graphql';
 
 /** French words for the API's enums: what buyers read. */
+
+export const ACCOUNT_ROLE_LABELS: Record<AccountRole, string> = {
+  BUYER: 'Acheteur public',
+  SUPPLIER_MEMBER: 'Salarié d’une structure inclusive',
+  ADMIN: 'Administrateur',
+};
+
+export const MEMBERSHIP_ROLE_LABELS: Record<MembershipRole, string> = {
+  OWNER: 'Responsable',
+  MEMBER: 'Membre',
+};
+
+export const CLAIM_STATUS_LABELS: Record<ClaimStatus, string> = {
+  PENDING: 'En attente',
+  APPROVED: 'Acceptée',
+  REJECTED: 'Refusée',
+  CANCELLED: 'Retirée',
+};
+
+export const CLAIM_METHOD_LABELS: Record<ClaimMethod, string> = {
+  EMAIL_CODE: 'Code envoyé à la structure',
+  ADMIN_REVIEW: 'Vérification par l’équipe',
+};
+
+export const PROPOSAL_STATUS_LABELS: Record<ProposalStatus, string> = {
+  PENDING: 'En attente de validation',
+  APPROVED: 'Validée',
+  REJECTED: 'Refusée',
+};
 
 export const KIND_FAMILY_LABELS: Record<KindFamily, string> = {
   INSERTION: 'Insertion par l’activité économique (SIAE, GEIQ)',

@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from './core/config/config.js';
 import { openDatabase, prepareDatabase } from './app/bootstrap.js';
 import { startHttpServer } from './app/http-server.js';
 import { buildAppSchema } from './app/schema.js';
+import { scheduleAccountCleanup } from './modules/accounts/account-cleanup.js';
 import { createMailer } from './modules/mail/mailer.js';
 import { SearchResultCache } from './modules/search/search-result-cache.js';
 
@@ -12,6 +13,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const database = await openDatabase(config, log);
   const capabilities = await prepareDatabase(database.db, config, log);
+  const accountCleanup = scheduleAccountCleanup(database.db, log);
   const schema = await buildAppSchema();
   const searchCache = new SearchResultCache();
   const mailer = createMailer(config, database.db);
@@ -25,6 +27,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log(`${signal} received, stopping…`);
+    accountCleanup.stop();
     await server.close();
     await database.close();
     process.exit(0);

@@ -108,3 +108,8 @@ export function supplierCsvCells({ supplier, distanceKm, cheapestOffering }: Sup
 export function suppliersCsv(rows: readonly SupplierExportRow[], origin = globalThis.location?.origin ?? ''): string {
   return toCsv(SUPPLIER_CSV_HEADER, rows.map((row) => supplierCsvCells(row, origin)));
 }
+
+/** A saved list's export: the same columns, and the buyer's note about each supplier last. */
+export function notedSuppliersCsv(rows: readonly (SupplierExportRow & { note: string })[], origin = globalThis.location?.origin ?? ''): string {
+  return toCsv([...SUPPLIER_CSV_HEADER, 'Note'], rows.map((row) => [...supplierCsvCells(row, origin), row.note]));
+}

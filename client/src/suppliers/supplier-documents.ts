@@ -43,6 +43,32 @@ export const ServiceAreaFieldsFragment = graphql(`
   }
 `);
 
+/** An offering as buyers see it (OfferingCard): on the supplier page and in the offering form's preview. */
+export const OfferingCardFieldsFragment = graphql(`
+  fragment OfferingCardFields on Offering {
+    id
+    title
+    description
+    serviceType
+    minimumOrderAmount
+    leadTimeDays
+    entryAmount
+    hasOwnServiceArea
+    category {
+      slug
+      name
+    }
+    price {
+      amountFrom
+      amountTo
+      unit
+    }
+    serviceArea {
+      ...ServiceAreaFields
+    }
+  }
+`);
+
 /** Everything public about one supplier, for its page. */
 export const SupplierPageQuery = graphql(`
   query SupplierPage($id: ID!) {
@@ -64,31 +90,13 @@ export const SupplierPageQuery = graphql(`
       sourceUpdatedAt
       updatedAt
       isDemo
+      logoUrl
       ...SupplierLocationContact
       serviceArea {
         ...ServiceAreaFields
       }
       offerings {
-        id
-        title
-        description
-        serviceType
-        minimumOrderAmount
-        leadTimeDays
-        entryAmount
-        hasOwnServiceArea
-        category {
-          slug
-          name
-        }
-        price {
-          amountFrom
-          amountTo
-          unit
-        }
-        serviceArea {
-          ...ServiceAreaFields
-        }
+        ...OfferingCardFields
       }
     }
   }

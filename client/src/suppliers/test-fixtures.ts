@@ -53,6 +53,7 @@ export function supplierPageData(): WithTypenames<NonNullable<SupplierPageQuery[
     sourceUpdatedAt: '2025-01-10T09:00:00.000Z',
     updatedAt: '2025-02-03T10:00:00.000Z',
     isDemo: true,
+    logoUrl: null,
     address: address('12 rue des Jardins', '57000', 'Metz', ['57', 'Moselle']),
     contact: { __typename: 'SupplierContact', email: 'contact@jardins-metz.example', phone: '03 87 12 34 56', website: 'jardins-metz.example' },
     categories: [category('tonte-debroussaillage', 'Tonte et débroussaillage')],

@@ -3,7 +3,10 @@ import type { Config } from '../core/config/config.js';
 import { createCategoryLoaders, type CategoryLoaders } from '../modules/categories/category.loaders.js';
 import { createOfferingLoaders, type OfferingLoaders } from '../modules/offerings/offering.loaders.js';
 import { createSupplierLoaders, type SupplierLoaders } from '../modules/suppliers/supplier.loaders.js';
+import { createSupplierLogoLoaders, type SupplierLogoLoaders } from '../modules/suppliers/supplier-logo.loaders.js';
 import { createTerritoryLoaders, type TerritoryLoaders } from '../modules/territories/territory.loaders.js';
+import { createShortlistLoaders, type ShortlistLoaders } from '../modules/shortlists/shortlist.loaders.js';
+import { createMembershipLoaders, type MembershipLoaders } from '../modules/memberships/membership.loaders.js';
 import { statementRunner, type RunStatement, type SearchResultCache } from '../modules/search/search-result-cache.js';
 import type { AuthThrottle } from '../modules/accounts/throttle.js';
 import type { SessionStore } from '../modules/accounts/session-store.js';
@@ -42,6 +45,9 @@ export interface RequestContext extends ServerServices {
     categories: CategoryLoaders;
     suppliers: SupplierLoaders;
     offerings: OfferingLoaders;
+    logos: SupplierLogoLoaders;
+    shortlists: ShortlistLoaders;
+    memberships: MembershipLoaders;
   };
   /** Runs the search statements of this request (through the result cache when there is one). */
   runSearchStatement: RunStatement;
@@ -60,6 +66,9 @@ export function createRequestContext(
       categories: createCategoryLoaders(services.db),
       suppliers: createSupplierLoaders(services.db),
       offerings: createOfferingLoaders(services.db),
+      logos: createSupplierLogoLoaders(services.db),
+      shortlists: createShortlistLoaders(services.db),
+      memberships: createMembershipLoaders(services.db),
     },
     runSearchStatement: statementRunner(services.db, services.searchCache),
   };

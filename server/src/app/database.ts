@@ -4,12 +4,15 @@ import { InitialDirectory1764000000000 } from '../core/database/migrations/17640
 import { DirectoryVersion1764050000000 } from '../core/database/migrations/1764050000000-directory-version.js';
 import { Imports1764100000000 } from '../core/database/migrations/1764100000000-imports.js';
 import { Accounts1764300000000 } from '../core/database/migrations/1764300000000-accounts.js';
+import { ClaimCodeSends1764410000000 } from '../core/database/migrations/1764410000000-claim-code-sends.js';
 import { SelfService1764400000000 } from '../core/database/migrations/1764400000000-self-service.js';
+import { OfferingFirstPublication1764420000000 } from '../core/database/migrations/1764420000000-offering-first-publication.js';
 import { ChangeLogEntity } from '../modules/audit/change-log.entity.js';
 import { AccountEntity } from '../modules/accounts/account.entity.js';
 import { AccountSessionEntity } from '../modules/accounts/account-session.entity.js';
 import { AccountTokenEntity } from '../modules/accounts/account-token.entity.js';
 import { SupplierMembershipEntity } from '../modules/accounts/supplier-membership.entity.js';
+import { ShortlistEntity, ShortlistEntryEntity } from '../modules/shortlists/shortlist.entity.js';
 import { CategoryEntity, CategoryGroupEntity } from '../modules/categories/category.entities.js';
 import { ImportRunEntity } from '../modules/imports/import-run.entity.js';
 import { MailOutboxEntity } from '../modules/mail/mail-outbox.entity.js';
@@ -30,6 +33,8 @@ export const ENTITIES = [
   ImportRunEntity,
   AccountEntity,
   SupplierMembershipEntity,
+  ShortlistEntity,
+  ShortlistEntryEntity,
   AccountSessionEntity,
   AccountTokenEntity,
   MailOutboxEntity,
@@ -43,6 +48,8 @@ export const MIGRATIONS = [
   Imports1764100000000,
   Accounts1764300000000,
   SelfService1764400000000,
+  ClaimCodeSends1764410000000,
+  OfferingFirstPublication1764420000000,
 ];
 
 export function createAppDataSource(url: string, options: { printQueries?: boolean; poolSize?: number } = {}): DataSource {

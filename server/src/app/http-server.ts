@@ -16,6 +16,7 @@ import { SessionStore } from '../modules/accounts/session-store.js';
 import { AuthThrottle } from '../modules/accounts/throttle.js';
 import { createMailer } from '../modules/mail/mailer.js';
 import { outboxView } from '../modules/mail/outbox-view.js';
+import { supplierLogoRoutes } from '../modules/suppliers/supplier-logo.routes.js';
 import { createRequestContext, type AppServices, type RequestContext, type ServerServices } from './context.js';
 
 export interface HttpServer {
@@ -32,7 +33,7 @@ export interface HttpServerOptions {
 
 /**
  * Serves the GraphQL API at /graphql (session cookie read into the context, CSRF check of
- * mutations), a health check at /health, the mail outbox at /dev/outbox when enabled, and
+ * mutations), suppliers' logos (upload at /api/structures/:id/logo, served at /logos/), a health check at /health, the mail outbox at /dev/outbox when enabled, and
  * the built client at /.
  */
 export async function startHttpServer(
@@ -86,6 +87,7 @@ export async function startHttpServer(
         }),
     }),
   );
+  app.use(supplierLogoRoutes(services));
   if (services.config.mailOutboxView) app.get('/dev/outbox', outboxView(services.db));
 
   const clientDist = services.config.clientDistDir;

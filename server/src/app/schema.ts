@@ -6,8 +6,16 @@ import { buildSchema } from 'type-graphql';
 import { AccountResolver } from '../modules/accounts/account.resolver.js';
 import { ImportRunResolver } from '../modules/imports/import-run.resolver.js';
 import { CategoryResolver, CategoryGroupResolver } from '../modules/categories/category.resolver.js';
+import { SupplierClaimResolver } from '../modules/memberships/claim.resolver.js';
+import { SupplierInvitationResolver } from '../modules/memberships/invitation.resolver.js';
+import { SupplierMembershipResolver, SupplierMembersResolver, ViewerMembershipsResolver } from '../modules/memberships/membership.resolver.js';
+import { SupplierProposalResolver } from '../modules/memberships/proposal.resolver.js';
+import { ShortlistResolver, ViewerShortlistsResolver } from '../modules/shortlists/shortlist.resolver.js';
 import { NodeResolver } from '../modules/nodes/node.resolver.js';
 import { OfferingResolver } from '../modules/offerings/offering.resolver.js';
+import { ManagedOfferingsResolver, OfferingEditingResolver } from '../modules/offerings/offering-editing.resolver.js';
+import { SupplierChangeLogResolver } from '../modules/audit/change-log.resolver.js';
+import { SupplierProfileResolver } from '../modules/suppliers/supplier-profile.resolver.js';
 import { SearchCapabilitiesResolver } from '../modules/search/search-capabilities.resolver.js';
 import { SmallPurchaseResolver } from '../modules/small-purchase/small-purchase.resolver.js';
 import { PostalAddressResolver, ServiceAreaResolver, SupplierResolver } from '../modules/suppliers/supplier.resolver.js';
@@ -32,6 +40,18 @@ export const RESOLVERS = [
   SearchCapabilitiesResolver,
   AccountResolver,
   ImportRunResolver,
+  SupplierProfileResolver,
+  ManagedOfferingsResolver,
+  OfferingEditingResolver,
+  SupplierChangeLogResolver,
+  ViewerMembershipsResolver,
+  SupplierMembersResolver,
+  SupplierMembershipResolver,
+  SupplierClaimResolver,
+  SupplierInvitationResolver,
+  SupplierProposalResolver,
+  ShortlistResolver,
+  ViewerShortlistsResolver,
 ] as const;
 
 export async function buildAppSchema(): Promise<GraphQLSchema> {

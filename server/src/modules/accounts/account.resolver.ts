@@ -4,10 +4,10 @@ import {
   ChangePasswordInput, RequestPasswordResetInput, ResetPasswordInput, SignInInput, SignUpInput, VerifyEmailInput,
 } from './account.inputs.js';
 import {
-  changePassword, requestPasswordReset, resetPassword, signIn, signOut, signUp, verifyEmail,
+  changePassword, requestPasswordReset, resendEmailVerification, resetPassword, signIn, signOut, signUp, verifyEmail,
 } from './account.service.js';
 import {
-  ChangePasswordPayload, RequestPasswordResetPayload, ResetPasswordPayload, SignInPayload, SignOutPayload, SignUpPayload,
+  ChangePasswordPayload, RequestPasswordResetPayload, ResendEmailVerificationPayload, ResetPasswordPayload, SignInPayload, SignOutPayload, SignUpPayload,
   VerifyEmailPayload, Viewer,
 } from './account.types.js';
 
@@ -89,5 +89,14 @@ export class AccountResolver {
       viewer: Viewer.of(outcome.viewer),
       userErrors: outcome.userErrors,
     });
+  }
+
+  @Mutation(() => ResendEmailVerificationPayload, {
+    description:
+      'Sends a new confirmation link (valid 7 days) to the address of the signed-in account (UNAUTHENTICATED otherwise). At most 3 an hour (TOO_MANY_ATTEMPTS).',
+  })
+  async resendEmailVerification(@Ctx() ctx: RequestContext): Promise<ResendEmailVerificationPayload> {
+    const userErrors = await resendEmailVerification(ctx);
+    return Object.assign(new ResendEmailVerificationPayload(), { sent: userErrors.length === 0, userErrors });
   }
 }

@@ -83,12 +83,7 @@ export async function signUp(ctx: RequestContext, input: SignUpInput): Promise<A
       ),
     );
   }
-  await ctx.mailer.send(
-    composeMail('welcome', email, {
-      verifyUrl: accountLinks(ctx.config.publicUrl).verifyEmail(created.verificationToken),
-      validForDays: TOKEN_LIFETIME_MINUTES[AccountTokenPurpose.EMAIL_VERIFICATION] / (24 * 60),
-    }),
-  );
+  await sendVerificationMail(ctx, 'welcome', email, created.verificationToken);
   return { viewer: await openSession(ctx, created.id), userErrors: [] };
 }
 
@@ -228,6 +223,30 @@ export async function verifyEmail(ctx: RequestContext, input: VerifyEmailInput):
   );
   if (ctx.viewer?.accountId === accountId) ctx.viewer = { ...ctx.viewer, emailVerifiedAt: row.email_verified_at };
   return { viewer: ctx.viewer, userErrors: [] };
+}
+
+/**
+ * Sends a new confirmation link to the signed-in account's address (UNAUTHENTICATED
+ * otherwise); throttled per account, each request sends a mail.
+ */
+export async function resendEmailVerification(ctx: RequestContext): Promise<UserError[]> {
+  const viewer = requireViewer(ctx);
+  if (viewer.emailVerifiedAt !== null) {
+    return [UserError.of(null, UserErrorCode.NOT_ALLOWED_NOW, 'Votre adresse électronique est déjà confirmée.')];
+  }
+  await ctx.throttle.consumeEmailVerification(viewer.accountId);
+  const token = await issueToken(ctx.db, viewer.accountId, AccountTokenPurpose.EMAIL_VERIFICATION);
+  await sendVerificationMail(ctx, 'email-verification', viewer.email, token);
+  return [];
+}
+
+async function sendVerificationMail(ctx: RequestContext, template: 'welcome' | 'email-verification', email: string, token: string): Promise<void> {
+  await ctx.mailer.send(
+    composeMail(template, email, {
+      verifyUrl: accountLinks(ctx.config.publicUrl).verifyEmail(token),
+      validForDays: TOKEN_LIFETIME_MINUTES[AccountTokenPurpose.EMAIL_VERIFICATION] / (24 * 60),
+    }),
+  );
 }
 
 export type AdminOutcome = { status: 'created' | 'promoted' | 'already-admin' } | { status: 'invalid'; message: string };

@@ -134,6 +134,15 @@ export class ChangePasswordPayload {
   userErrors!: UserError[];
 }
 
+@ObjectType({ description: 'Result of `resendEmailVerification`.' })
+export class ResendEmailVerificationPayload {
+  @Field(() => Boolean, { description: 'True when a new confirmation mail was sent.' })
+  sent!: boolean;
+
+  @Field(() => [UserError], { description: 'Why no mail was sent (the address is already confirmed); empty on success.' })
+  userErrors!: UserError[];
+}
+
 @ObjectType({ description: 'Result of `verifyEmail`.' })
 export class VerifyEmailPayload {
   @Field(() => Boolean, { description: 'True when the address is now confirmed.' })

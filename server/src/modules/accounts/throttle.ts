@@ -16,6 +16,8 @@ export interface ThrottleLimits {
   passwordResetPerIp: Limit;
   /** Accounts created from one IP. */
   signUpPerIp: Limit;
+  /** New address-confirmation mails asked by one account. */
+  emailVerificationPerAccount: Limit;
 }
 
 export const DEFAULT_THROTTLE_LIMITS: ThrottleLimits = {
@@ -24,6 +26,7 @@ export const DEFAULT_THROTTLE_LIMITS: ThrottleLimits = {
   passwordResetPerEmail: { points: 3, durationSeconds: 60 * 60 },
   passwordResetPerIp: { points: 20, durationSeconds: 60 * 60 },
   signUpPerIp: { points: 20, durationSeconds: 60 * 60 },
+  emailVerificationPerAccount: { points: 3, durationSeconds: 60 * 60 },
 };
 
 /** Makes the limiter of one rule; the default keeps counters in this process's memory. */
@@ -73,6 +76,10 @@ export class AuthThrottle {
 
   async consumeSignUp(ip: string): Promise<void> {
     await this.consume('signUpPerIp', ip);
+  }
+
+  async consumeEmailVerification(accountId: number): Promise<void> {
+    await this.consume('emailVerificationPerAccount', String(accountId));
   }
 
   private async assertNotSpent(rule: keyof ThrottleLimits, key: string): Promise<void> {

@@ -17,6 +17,8 @@ export enum ChangeAction {
   CLAIM_REQUESTED = 'CLAIM_REQUESTED',
   CLAIM_APPROVED = 'CLAIM_APPROVED',
   CLAIM_REJECTED = 'CLAIM_REJECTED',
+  /** Withdrawn by the claimant (kept so that the log explains why a claim vanished from the queue). */
+  CLAIM_CANCELLED = 'CLAIM_CANCELLED',
   MEMBER_INVITED = 'MEMBER_INVITED',
   INVITATION_REVOKED = 'INVITATION_REVOKED',
   MEMBER_JOINED = 'MEMBER_JOINED',

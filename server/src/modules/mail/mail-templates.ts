@@ -28,6 +28,16 @@ const TEMPLATES = {
     ],
   }),
 
+  'email-verification': (params: { verifyUrl: string; validForDays: number }): MailContent => ({
+    subject: 'Confirmez votre adresse électronique sur Achat inclusif',
+    blocks: [
+      'Bonjour,',
+      `Vous avez demandé un nouveau lien pour confirmer votre adresse électronique. Ouvrez-le (valable ${params.validForDays} jours) :`,
+      { link: params.verifyUrl, label: 'Confirmer mon adresse électronique' },
+      "Si vous n'avez pas fait cette demande, ignorez ce message.",
+    ],
+  }),
+
   'password-reset': (params: { resetUrl: string; validForMinutes: number }): MailContent => ({
     subject: 'Réinitialisation de votre mot de passe Achat inclusif',
     blocks: [
@@ -46,6 +56,54 @@ const TEMPLATES = {
       "Le mot de passe de votre compte Achat inclusif vient d'être modifié, et vos autres appareils ont été déconnectés.",
       "Si vous n'êtes pas à l'origine de ce changement, choisissez tout de suite un nouveau mot de passe :",
       { link: params.forgotPasswordUrl, label: 'Mot de passe oublié' },
+    ],
+  }),
+
+  // Sent to a structure's address on record: names the structure (official data), never the claimant.
+  'claim-code': (params: { supplierName: string; code: string; validForMinutes: number }): MailContent => ({
+    subject: `Code de vérification pour gérer ${params.supplierName} sur Achat inclusif`,
+    blocks: [
+      'Bonjour,',
+      `Une personne a demandé à gérer la fiche de la structure « ${params.supplierName} » sur Achat inclusif, l'annuaire des structures inclusives pour les acheteurs publics. Ce message est envoyé à l'adresse connue de la structure.`,
+      `Si cette demande vient de vous ou d'un collègue, voici le code à saisir (valable ${params.validForMinutes} minutes) :`,
+      params.code,
+      "Sinon, ignorez ce message : sans ce code, personne ne peut gérer la fiche en votre nom.",
+    ],
+  }),
+
+  'claim-decided': (params: { supplierName: string; approved: boolean; workspaceUrl: string }): MailContent => ({
+    subject: params.approved
+      ? `Votre demande pour gérer ${params.supplierName} est acceptée`
+      : `Votre demande pour gérer ${params.supplierName} n'a pas été acceptée`,
+    blocks: [
+      'Bonjour,',
+      params.approved
+        ? `L'équipe Achat inclusif a accepté votre demande : vous gérez désormais la fiche de « ${params.supplierName} ».`
+        : `L'équipe Achat inclusif n'a pas accepté votre demande de gérer la fiche de « ${params.supplierName} ». Le motif est indiqué dans votre espace.`,
+      { link: params.workspaceUrl, label: 'Ouvrir mon espace' },
+    ],
+  }),
+
+  // The structure's name only when it comes from official data (a proposal's name was typed by a visitor).
+  'supplier-invitation': (params: { supplierLabel: string; acceptUrl: string; validForDays: number }): MailContent => ({
+    subject: 'Invitation à gérer une structure sur Achat inclusif',
+    blocks: [
+      'Bonjour,',
+      `Vous êtes invité(e) à gérer avec vos collègues la fiche de ${params.supplierLabel} sur Achat inclusif, l'annuaire des structures inclusives pour les acheteurs publics.`,
+      `Pour accepter, ouvrez ce lien (valable ${params.validForDays} jours) et connectez-vous, ou créez un compte avec cette adresse :`,
+      { link: params.acceptUrl, label: "Accepter l'invitation" },
+      "Si vous ne connaissez pas cette structure, ignorez ce message.",
+    ],
+  }),
+
+  'proposal-decided': (params: { siret: string; approved: boolean; workspaceUrl: string }): MailContent => ({
+    subject: params.approved ? 'Votre structure est publiée sur Achat inclusif' : "Votre proposition de structure n'a pas été acceptée",
+    blocks: [
+      'Bonjour,',
+      params.approved
+        ? `L'équipe Achat inclusif a validé la structure que vous avez proposée (SIRET ${params.siret}) : elle est maintenant visible des acheteurs.`
+        : `L'équipe Achat inclusif n'a pas validé la structure que vous avez proposée (SIRET ${params.siret}). Le motif est indiqué dans votre espace.`,
+      { link: params.workspaceUrl, label: 'Ouvrir mon espace' },
     ],
   }),
 } satisfies Record<string, (params: never) => MailContent>;

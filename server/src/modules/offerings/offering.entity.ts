@@ -62,6 +62,10 @@ export class OfferingEntity {
   @Column({ type: 'boolean', default: true })
   published!: boolean;
 
+  /** First publication; null for a draft never shown to buyers. */
+  @Column({ name: 'first_published_at', type: 'timestamptz', nullable: true })
+  firstPublishedAt!: Date | null;
+
   /** Archived offerings are out of the supplier's lists (and never published). */
   @Column({ name: 'archived_at', type: 'timestamptz', nullable: true })
   archivedAt!: Date | null;

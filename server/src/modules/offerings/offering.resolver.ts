@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../app/context.js';
 import { PageArgs } from '../../core/graphql/pagination.js';
+import { canActForSupplier } from '../accounts/authorization.js';
 import { Category } from '../categories/category.types.js';
 import { resolveOfferingSearch, searchOfferings } from '../search/offering-search.service.js';
 import { OfferingConnection } from '../search/offering-search.types.js';
@@ -27,7 +28,9 @@ export class OfferingResolver {
 
   @FieldResolver(() => Supplier, { description: 'The supplier selling it.' })
   async supplier(@Root() offering: Offering, @Ctx() ctx: RequestContext): Promise<Supplier> {
-    const supplier = await ctx.loaders.suppliers.supplierById.load(offering.supplierKey);
+    // Editors also see the offerings of a supplier not published (yet).
+    const loader = canActForSupplier(ctx.viewer, offering.supplierKey) ? ctx.loaders.suppliers.managedSupplierById : ctx.loaders.suppliers.supplierById;
+    const supplier = await loader.load(offering.supplierKey);
     if (!supplier) throw new Error(`Supplier ${offering.supplierKey} of offering ${offering.key} is missing`);
     return Supplier.from(supplier);
   }

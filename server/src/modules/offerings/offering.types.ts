@@ -26,6 +26,31 @@ registerEnumType(PriceUnit, {
   },
 });
 
+/** Where an offering stands for its editors; buyers only ever see PUBLISHED ones. */
+export enum OfferingStatus {
+  DRAFT = 'DRAFT',
+  PUBLISHED = 'PUBLISHED',
+  UNPUBLISHED = 'UNPUBLISHED',
+  ARCHIVED = 'ARCHIVED',
+}
+
+registerEnumType(OfferingStatus, {
+  name: 'OfferingStatus',
+  description: 'Where an offering stands.',
+  valuesConfig: {
+    DRAFT: { description: 'Never published yet ("brouillon").' },
+    PUBLISHED: { description: 'Shown to buyers ("publiée").' },
+    UNPUBLISHED: { description: 'Published before, withdrawn from buyers since ("dépubliée").' },
+    ARCHIVED: { description: 'Archived: out of the lists, cannot be published again ("archivée").' },
+  },
+});
+
+export function offeringStatusOf(entity: Pick<OfferingEntity, 'published' | 'archivedAt' | 'firstPublishedAt'>): OfferingStatus {
+  if (entity.archivedAt) return OfferingStatus.ARCHIVED;
+  if (entity.published) return OfferingStatus.PUBLISHED;
+  return entity.firstPublishedAt ? OfferingStatus.UNPUBLISHED : OfferingStatus.DRAFT;
+}
+
 @ObjectType('OfferingPrice', { description: 'Price of an offering in € HT (excluding VAT): a single price, or a range "from … to …".' })
 export class OfferingPrice {
   @Field(() => Float, { description: 'Price, or lower bound of the range, in € HT.' })
@@ -73,6 +98,12 @@ export class Offering implements Node {
   @Field(() => DateTimeResolver, { description: 'Last change of the offering.' })
   updatedAt!: Date;
 
+  @Field(() => Int, { description: 'Edit version, bumped by every change: send it back with an edit (conflict detection).' })
+  version!: number;
+
+  @Field(() => OfferingStatus, { description: 'Draft, published, withdrawn or archived.' })
+  status!: OfferingStatus;
+
   key!: number;
   supplierKey!: number;
   categoryKey!: number;
@@ -93,6 +124,8 @@ export class Offering implements Node {
       leadTimeDays: entity.leadTimeDays,
       hasOwnServiceArea: entity.serviceAreaKind !== null,
       updatedAt: entity.updatedAt,
+      version: entity.version,
+      status: offeringStatusOf(entity),
       key: entity.id,
       supplierKey: entity.supplierId,
       categoryKey: entity.categoryId,

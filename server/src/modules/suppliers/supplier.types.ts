@@ -138,8 +138,16 @@ export class Supplier implements Node {
   @Field(() => DateTimeResolver, { description: 'Last change of the record in this directory.' })
   updatedAt!: Date;
 
+  @Field(() => Int, { description: 'Edit version, bumped by every change of the profile: send it back with an edit (conflict detection).' })
+  version!: number;
+
+  @Field({ description: 'Whether buyers see the supplier (false: a proposal awaiting approval, or a structure taken off the directory).' })
+  published!: boolean;
+
   key!: number;
   categoryKeys!: number[];
+  /** Fields the structure edited itself (SelfEditableField values). */
+  selfEditedFields!: string[];
 
   static from(entity: SupplierEntity): Supplier {
     const position =
@@ -175,8 +183,11 @@ export class Supplier implements Node {
       isDemo: entity.dataSource === SupplierSource.DEMO,
       sourceUpdatedAt: entity.sourceUpdatedAt,
       updatedAt: entity.updatedAt,
+      version: entity.version,
+      published: entity.published,
       key: entity.id,
       categoryKeys: entity.search?.categoryIds ?? [],
+      selfEditedFields: entity.selfEditedFields,
     });
   }
 }

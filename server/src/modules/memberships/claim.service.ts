@@ -1,0 +1,277 @@
+import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import type { RequestContext } from '../../app/context.js';
+import { forbidden } from '../../core/graphql/errors.js';
+import { integerKeyOf } from '../../core/graphql/global-id.js';
+import { UserError, UserErrorCode } from '../../core/graphql/user-error.js';
+import { AccountRole } from '../accounts/account.entity.js';
+import { requireAdmin, requireViewer } from '../accounts/authorization.js';
+import { MembershipRole } from '../accounts/supplier-membership.entity.js';
+import type { SessionViewer } from '../accounts/viewer.js';
+import { ChangeAction, recordChange } from '../audit/change-log.js';
+import { composeMail } from '../mail/mail-templates.js';
+import { SelfEditableField } from '../suppliers/self-edited-fields.js';
+import { InputCheck } from '../suppliers/supplier-profile.rules.js';
+import { SupplierSource } from '../suppliers/supplier-source.js';
+import type { CancelSupplierClaimInput, ConfirmSupplierClaimInput, DecideSupplierClaimInput, RequestSupplierClaimInput } from './membership.inputs.js';
+import { checkMessage, type ClaimRow, grantMembership, loadClaim, maskEmail } from './membership.records.js';
+import { ClaimMethod, ClaimStatus, ModerationDecision } from './membership.types.js';
+import { workspaceUrl } from './workspace-links.js';
+
+export const CODE_VALID_MINUTES = 30;
+export const MAX_CODE_ATTEMPTS = 5;
+export const MAX_CODES_PER_HOUR = 3;
+
+export interface ClaimOutcome {
+  claim: ClaimRow | null;
+  /** The supplier the account now acts for, when the call granted it. */
+  grantedSupplierId: number | null;
+  userErrors: UserError[];
+}
+
+const failed = (...userErrors: UserError[]): ClaimOutcome => ({ claim: null, grantedSupplierId: null, userErrors });
+
+interface ClaimedSupplier {
+  id: number;
+  name: string;
+  email: string | null;
+  data_source: SupplierSource;
+  self_edited_fields: string[];
+}
+
+/**
+ * The address a code may go to: the one from official data. An address typed by a
+ * proposer or edited by the structure proves nothing about who reads the official mailbox.
+ */
+export function officialEmailOf(supplier: Pick<ClaimedSupplier, 'email' | 'data_source' | 'self_edited_fields'>): string | null {
+  if (supplier.data_source === SupplierSource.SUPPLIER || supplier.self_edited_fields.includes(SelfEditableField.EMAIL)) return null;
+  return supplier.email;
+}
+
+function codeDigest(code: string): Buffer {
+  return createHash('sha256').update(code, 'utf8').digest();
+}
+
+/** Claims and code confirmations are for supplier staff accounts (buyers and admins have nothing to claim). */
+function requireSupplierStaff(ctx: RequestContext): SessionViewer {
+  const viewer = requireViewer(ctx);
+  if (viewer.role !== AccountRole.SUPPLIER_MEMBER) {
+    throw forbidden('Seuls les comptes de structures inclusives peuvent revendiquer une structure.');
+  }
+  return viewer;
+}
+
+function minutesUntil(date: Date): number {
+  return Math.max(1, Math.ceil((date.getTime() - Date.now()) / 60_000));
+}
+
+/**
+ * Asks to manage a supplier. EMAIL_CODE mails a 6-digit code to the supplier's official
+ * address; a second request for the same supplier reuses the open claim (a new code
+ * replaces the old one; at most MAX_CODES_PER_HOUR an hour).
+ */
+export async function requestSupplierClaim(ctx: RequestContext, input: RequestSupplierClaimInput): Promise<ClaimOutcome> {
+  const viewer = requireSupplierStaff(ctx);
+  const supplierId = integerKeyOf(input.supplierId, 'Supplier', 'supplierId');
+  const check = new InputCheck();
+  const message = checkMessage(check, 'message', input.message, 'Le message', input.method === ClaimMethod.ADMIN_REVIEW);
+  if (!check.ok || message === null) return failed(...check.errors);
+
+  const [supplier]: ClaimedSupplier[] = await ctx.db.query(
+    `SELECT id, coalesce(brand_name, legal_name) AS name, email, data_source, self_edited_fields FROM supplier WHERE id = $1 AND published`,
+    [supplierId],
+  );
+  if (!supplier) return failed(UserError.of('supplierId', UserErrorCode.NOT_FOUND, "Cette structure n'existe pas dans l'annuaire."));
+  if (viewer.memberships.some((membership) => membership.supplierId === supplierId)) {
+    return failed(UserError.of('supplierId', UserErrorCode.NOT_ALLOWED_NOW, 'Vous gérez déjà cette structure.'));
+  }
+  const sendTo = input.method === ClaimMethod.EMAIL_CODE ? officialEmailOf(supplier) : null;
+  if (input.method === ClaimMethod.EMAIL_CODE && !sendTo) {
+    return failed(
+      UserError.of(
+        'method',
+        UserErrorCode.NOT_ALLOWED_NOW,
+        "Aucune adresse électronique officielle n'est connue pour cette structure : demandez une vérification par l'équipe Achat inclusif, avec un message.",
+      ),
+    );
+  }
+
+  const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+  const outcome = await ctx.db.transaction(async (manager) => {
+    // One request at a time per account: the open claim is found or created once.
+    await manager.query('SELECT 1 FROM account WHERE id = $1 FOR UPDATE', [viewer.accountId]);
+    const [open]: { id: number; recent_sends: Date[] }[] = await manager.query(
+      `SELECT id, ARRAY(SELECT t FROM unnest(code_sent_at) AS t WHERE t > now() - interval '1 hour' ORDER BY t) AS recent_sends
+       FROM supplier_claim WHERE supplier_id = $1 AND account_id = $2 AND status = 'PENDING'`,
+      [supplierId, viewer.accountId],
+    );
+    if (sendTo && open && open.recent_sends.length >= MAX_CODES_PER_HOUR) {
+      const nextAllowed = new Date(open.recent_sends[open.recent_sends.length - MAX_CODES_PER_HOUR].getTime() + 60 * 60_000);
+      return UserError.of(
+        'method',
+        UserErrorCode.NOT_ALLOWED_NOW,
+        `${MAX_CODES_PER_HOUR} codes ont déjà été envoyés pour cette demande dans l'heure. Réessayez dans ${minutesUntil(nextAllowed)} minutes, ou demandez une vérification par l'équipe.`,
+      );
+    }
+    const values = [
+      input.method,
+      message,
+      sendTo ? codeDigest(code) : null,
+      sendTo,
+      sendTo ? CODE_VALID_MINUTES : null,
+    ];
+    let claimId: number;
+    if (open) {
+      await manager.query(
+        `UPDATE supplier_claim SET method = $2, message = CASE WHEN $3 = '' THEN message ELSE $3 END, code_hash = $4, code_sent_to = $5,
+           code_expires_at = now() + make_interval(mins => $6), failed_attempts = 0,
+           code_sent_at = CASE WHEN $4::bytea IS NULL THEN code_sent_at
+             ELSE ARRAY(SELECT t FROM unnest(code_sent_at) AS t WHERE t > now() - interval '1 hour') || now() END,
+           updated_at = now()
+         WHERE id = $1`,
+        [open.id, ...values],
+      );
+      claimId = open.id;
+    } else {
+      const [row]: { id: number }[] = await manager.query(
+        `INSERT INTO supplier_claim (supplier_id, account_id, method, message, code_hash, code_sent_to, code_expires_at, code_sent_at)
+         VALUES ($1, $2, $3, $4, $5, $6, now() + make_interval(mins => $7), CASE WHEN $5::bytea IS NULL THEN '{}'::timestamptz[] ELSE ARRAY[now()] END)
+         RETURNING id`,
+        [supplierId, viewer.accountId, ...values],
+      );
+      claimId = row.id;
+    }
+    await recordChange(manager, {
+      accountId: viewer.accountId,
+      supplierId,
+      action: ChangeAction.CLAIM_REQUESTED,
+      changes: { claimId, method: input.method, ...(sendTo ? { codeSentTo: maskEmail(sendTo) } : {}) },
+    });
+    return loadClaim(manager, claimId);
+  });
+  if (outcome instanceof UserError) return failed(outcome);
+  if (sendTo) {
+    await ctx.mailer.send(composeMail('claim-code', sendTo, { supplierName: supplier.name, code, validForMinutes: CODE_VALID_MINUTES }));
+  }
+  return { claim: outcome, grantedSupplierId: null, userErrors: [] };
+}
+
+async function lockOwnClaim(manager: EntityManager, claimId: number, accountId: number) {
+  const [row]: { id: number; supplier_id: number; method: ClaimMethod; status: ClaimStatus; code_hash: Buffer | null; expired: boolean; failed_attempts: number }[] =
+    await manager.query(
+      `SELECT id, supplier_id, method, status, code_hash, code_expires_at <= now() AS expired, failed_attempts
+       FROM supplier_claim WHERE id = $1 AND account_id = $2 FOR UPDATE`,
+      [claimId, accountId],
+    );
+  return row ?? null;
+}
+
+const CLAIM_NOT_FOUND = UserError.of('claimId', UserErrorCode.NOT_FOUND, "Cette demande n'existe pas, ou n'est pas la vôtre.");
+
+/** The code typed back: right → the account becomes an OWNER (whoever reads the official mailbox speaks for the structure). */
+export async function confirmSupplierClaim(ctx: RequestContext, input: ConfirmSupplierClaimInput): Promise<ClaimOutcome> {
+  const viewer = requireSupplierStaff(ctx);
+  const claimId = integerKeyOf(input.claimId, 'SupplierClaim', 'claimId');
+  const code = input.code.replace(/\s+/g, '');
+  if (!/^\d{6}$/.test(code)) return failed(UserError.of('code', UserErrorCode.INVALID, 'Le code compte 6 chiffres.'));
+
+  const outcome = await ctx.db.transaction(async (manager) => {
+    const claim = await lockOwnClaim(manager, claimId, viewer.accountId);
+    if (!claim) return CLAIM_NOT_FOUND;
+    if (claim.status !== ClaimStatus.PENDING || claim.method !== ClaimMethod.EMAIL_CODE) {
+      return UserError.of('claimId', UserErrorCode.NOT_ALLOWED_NOW, "Cette demande n'attend pas de code.");
+    }
+    if (claim.failed_attempts >= MAX_CODE_ATTEMPTS) {
+      return UserError.of('code', UserErrorCode.NOT_ALLOWED_NOW, 'Trop de codes erronés ont été saisis : demandez un nouveau code.');
+    }
+    if (claim.expired) return UserError.of('code', UserErrorCode.WRONG_CODE, 'Ce code a expiré : demandez-en un nouveau.');
+    if (!timingSafeEqual(codeDigest(code), claim.code_hash!)) {
+      await manager.query('UPDATE supplier_claim SET failed_attempts = failed_attempts + 1, updated_at = now() WHERE id = $1', [claimId]);
+      const left = MAX_CODE_ATTEMPTS - claim.failed_attempts - 1;
+      return UserError.of(
+        'code',
+        UserErrorCode.WRONG_CODE,
+        left > 0 ? `Code incorrect. Il vous reste ${left} essai${left > 1 ? 's' : ''}.` : 'Code incorrect. Demandez un nouveau code.',
+      );
+    }
+    await manager.query(`UPDATE supplier_claim SET status = 'APPROVED', decided_at = now(), updated_at = now() WHERE id = $1`, [claimId]);
+    await grantMembership(manager, {
+      accountId: viewer.accountId,
+      supplierId: claim.supplier_id,
+      role: MembershipRole.OWNER,
+      actorId: viewer.accountId,
+      via: { claimId },
+    });
+    await recordChange(manager, {
+      accountId: viewer.accountId,
+      supplierId: claim.supplier_id,
+      action: ChangeAction.CLAIM_APPROVED,
+      changes: { claimId, method: ClaimMethod.EMAIL_CODE },
+    });
+    return loadClaim(manager, claimId);
+  });
+  if (outcome instanceof UserError) return failed(outcome);
+  return { claim: outcome, grantedSupplierId: outcome!.supplier_id, userErrors: [] };
+}
+
+export async function cancelSupplierClaim(ctx: RequestContext, input: CancelSupplierClaimInput): Promise<ClaimOutcome> {
+  const viewer = requireViewer(ctx);
+  const claimId = integerKeyOf(input.claimId, 'SupplierClaim', 'claimId');
+  const outcome = await ctx.db.transaction(async (manager) => {
+    const claim = await lockOwnClaim(manager, claimId, viewer.accountId);
+    if (!claim) return CLAIM_NOT_FOUND;
+    if (claim.status !== ClaimStatus.PENDING) return UserError.of('claimId', UserErrorCode.NOT_ALLOWED_NOW, 'Cette demande est déjà close.');
+    await manager.query(`UPDATE supplier_claim SET status = 'CANCELLED', updated_at = now() WHERE id = $1`, [claimId]);
+    await recordChange(manager, { accountId: viewer.accountId, supplierId: claim.supplier_id, action: ChangeAction.CLAIM_CANCELLED, changes: { claimId } });
+    return loadClaim(manager, claimId);
+  });
+  if (outcome instanceof UserError) return failed(outcome);
+  return { claim: outcome, grantedSupplierId: null, userErrors: [] };
+}
+
+/** An admin approves (the claimant becomes an OWNER) or rejects a pending claim; the claimant is mailed either way. */
+export async function decideSupplierClaim(ctx: RequestContext, input: DecideSupplierClaimInput): Promise<ClaimOutcome> {
+  const admin = requireAdmin(ctx);
+  const claimId = integerKeyOf(input.claimId, 'SupplierClaim', 'claimId');
+  const approve = input.decision === ModerationDecision.APPROVE;
+  const check = new InputCheck();
+  const reason = checkMessage(check, 'reason', input.reason, 'Le motif', !approve);
+  if (!check.ok || reason === null) return failed(...check.errors);
+
+  const outcome = await ctx.db.transaction(async (manager) => {
+    const [claim]: { supplier_id: number; account_id: number; status: ClaimStatus }[] = await manager.query(
+      'SELECT supplier_id, account_id, status FROM supplier_claim WHERE id = $1 FOR UPDATE',
+      [claimId],
+    );
+    if (!claim) return UserError.of('claimId', UserErrorCode.NOT_FOUND, "Cette demande n'existe pas.");
+    if (claim.status !== ClaimStatus.PENDING) return UserError.of('claimId', UserErrorCode.NOT_ALLOWED_NOW, 'Cette demande a déjà été traitée ou retirée.');
+    await manager.query(
+      `UPDATE supplier_claim SET status = $2, decided_by = $3, decided_at = now(), decision_reason = nullif($4, ''), updated_at = now() WHERE id = $1`,
+      [claimId, approve ? ClaimStatus.APPROVED : ClaimStatus.REJECTED, admin.accountId, reason],
+    );
+    if (approve) {
+      await grantMembership(manager, {
+        accountId: claim.account_id,
+        supplierId: claim.supplier_id,
+        role: MembershipRole.OWNER,
+        actorId: admin.accountId,
+        via: { claimId },
+      });
+    }
+    await recordChange(manager, {
+      accountId: admin.accountId,
+      supplierId: claim.supplier_id,
+      action: approve ? ChangeAction.CLAIM_APPROVED : ChangeAction.CLAIM_REJECTED,
+      changes: { claimId, claimantAccountId: claim.account_id, reason },
+    });
+    return loadClaim(manager, claimId);
+  });
+  if (outcome instanceof UserError) return failed(outcome);
+  const [supplier]: { name: string }[] = await ctx.db.query('SELECT coalesce(brand_name, legal_name) AS name FROM supplier WHERE id = $1', [
+    outcome!.supplier_id,
+  ]);
+  await ctx.mailer.send(
+    composeMail('claim-decided', outcome!.email, { supplierName: supplier.name, approved: approve, workspaceUrl: workspaceUrl(ctx.config.publicUrl) }),
+  );
+  return { claim: outcome, grantedSupplierId: approve ? outcome!.supplier_id : null, userErrors: [] };
+}

@@ -1,0 +1,205 @@
+import { isEmail } from 'class-validator';
+import type { RequestContext } from '../../app/context.js';
+import { fromGlobalId } from '../../core/graphql/global-id.js';
+import { UserError, UserErrorCode } from '../../core/graphql/user-error.js';
+import { EMAIL_MAX_LENGTH } from '../accounts/email-address.js';
+import { CategoryEntity } from '../categories/category.entities.js';
+import { ServiceAreaKind, type ServiceArea } from './service-area.js';
+
+/**
+ * Checks of what suppliers type, shared by the profile and offering forms. Free text is
+ * plain text: stored as typed (trimmed, NFC) and always shown as text, never as markup;
+ * control characters are refused (they hide text or break exports).
+ */
+
+export const RADIUS_KM = { min: 1, max: 2000 } as const;
+export const DESCRIPTION_MAX_LENGTH = 5000;
+
+/**
+ * C0 and C1 controls, and bidirectional overrides (they reorder what a reader sees);
+ * multi-line text keeps tab and line breaks.
+ */
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+const CONTROL_CHARACTERS_BUT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+export interface TextRule {
+  /** French name of the field, as in "<label> ne peut pas dépasser…". */
+  label: string;
+  max: number;
+  min?: number;
+  multiline?: boolean;
+  required?: boolean;
+}
+
+/** Collects the userErrors of one input, each at its field path. */
+export class InputCheck {
+  readonly errors: UserError[] = [];
+
+  get ok(): boolean {
+    return this.errors.length === 0;
+  }
+
+  fail(field: string[], code: UserErrorCode, message: string): void {
+    this.errors.push(UserError.of(field, code, message));
+  }
+
+  /** The cleaned text ('' when blank and not required), or null after a failure. */
+  text(field: string[], raw: string, rule: TextRule): string | null {
+    const controls = rule.multiline ? CONTROL_CHARACTERS_BUT_LINES : CONTROL_CHARACTERS;
+    if (controls.test(raw)) {
+      this.fail(field, UserErrorCode.INVALID, `${rule.label} contient des caractères de contrôle invisibles : retirez-les.`);
+      return null;
+    }
+    const normalized = raw.normalize('NFC');
+    const value = rule.multiline
+      ? normalized.replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim()
+      : normalized.replace(/\s+/g, ' ').trim();
+    const length = [...value].length;
+    if (value === '' && rule.required) {
+      this.fail(field, UserErrorCode.BLANK, `${rule.label} est obligatoire.`);
+      return null;
+    }
+    if (value !== '' && rule.min !== undefined && length < rule.min) {
+      this.fail(field, UserErrorCode.TOO_SHORT, `${rule.label} doit compter au moins ${rule.min} caractères.`);
+      return null;
+    }
+    if (length > rule.max) {
+      this.fail(field, UserErrorCode.TOO_LONG, `${rule.label} ne peut pas dépasser ${rule.max.toLocaleString('fr-FR')} caractères (${length.toLocaleString('fr-FR')} saisis).`);
+      return null;
+    }
+    return value;
+  }
+
+  /** An integer within bounds, or null after a failure. */
+  integer(field: string[], value: number, bounds: { min: number; max: number }, message: string): number | null {
+    if (!Number.isInteger(value) || value < bounds.min || value > bounds.max) {
+      this.fail(field, UserErrorCode.OUT_OF_RANGE, message);
+      return null;
+    }
+    return value;
+  }
+}
+
+/** A contact address of a structure: trimmed, lower-cased; '' clears it. */
+export function checkContactEmail(check: InputCheck, field: string[], raw: string): string | null | undefined {
+  const email = check.text(field, raw, { label: 'L’adresse électronique', max: EMAIL_MAX_LENGTH });
+  if (email === null) return undefined;
+  if (email === '') return null;
+  if (!isEmail(email)) {
+    check.fail(field, UserErrorCode.INVALID, 'Cette adresse électronique n’est pas valide (exemple : contact@structure.fr).');
+    return undefined;
+  }
+  return email.toLowerCase();
+}
+
+/**
+ * A French phone number, stored as "01 23 45 67 89": national form, or +33 / 0033 with or
+ * without the leading 0; spaces, dots, dashes and brackets are ignored. '' clears it.
+ */
+export function checkFrenchPhone(check: InputCheck, field: string[], raw: string): string | null | undefined {
+  const typed = check.text(field, raw, { label: 'Le numéro de téléphone', max: 30 });
+  if (typed === null) return undefined;
+  if (typed === '') return null;
+  const compact = typed.replace(/[\s.\-()]/g, '');
+  const national = /^(?:\+33|0033)0?([1-9]\d{8})$/.exec(compact)?.[1] ?? /^0([1-9]\d{8})$/.exec(compact)?.[1];
+  if (!national) {
+    check.fail(field, UserErrorCode.INVALID, 'Ce numéro de téléphone n’est pas un numéro français valide (exemple : 03 87 12 34 56).');
+    return undefined;
+  }
+  return `0${national}`.replace(/(\d{2})(?=\d)/g, '$1 ');
+}
+
+/**
+ * A website: http or https only (a "javascript:" link would run script for whoever clicks
+ * it); "exemple.fr" gets https://. Stored normalised by the URL parser. '' clears it.
+ */
+export function checkWebsite(check: InputCheck, field: string[], raw: string): string | null | undefined {
+  const typed = check.text(field, raw, { label: 'L’adresse du site', max: 500 });
+  if (typed === null) return undefined;
+  if (typed === '') return null;
+  const refused = () => {
+    check.fail(field, UserErrorCode.INVALID, 'Indiquez l’adresse d’un site web commençant par http:// ou https:// (exemple : https://www.structure.fr).');
+    return undefined;
+  };
+  const scheme = /^([a-z][a-z0-9+.-]*):(?!\d)/i.exec(typed)?.[1]?.toLowerCase();
+  if (scheme !== undefined && scheme !== 'http' && scheme !== 'https') return refused();
+  let url: URL;
+  try {
+    url = new URL(scheme ? typed : `https://${typed}`);
+  } catch {
+    return refused();
+  }
+  if (!['http:', 'https:'].includes(url.protocol) || !url.hostname.includes('.') || url.username || url.password) return refused();
+  return url.href;
+}
+
+/** A service area as typed: codes are checked against the territories. */
+export interface ServiceAreaValues {
+  kind: ServiceAreaKind;
+  regionCodes?: string[] | null;
+  departementCodes?: string[] | null;
+  radiusKm?: number | null;
+}
+
+/** The service area to store, or null after a failure (errors under `field`). */
+export async function checkServiceArea(
+  ctx: RequestContext,
+  check: InputCheck,
+  field: string[],
+  input: ServiceAreaValues,
+): Promise<ServiceArea | null> {
+  const before = check.errors.length;
+  const area: ServiceArea = { kind: input.kind, regionCodes: [], departementCodes: [], radiusKm: null };
+  if (input.kind === ServiceAreaKind.RADIUS) {
+    if (input.radiusKm == null) check.fail([...field, 'radiusKm'], UserErrorCode.BLANK, 'Indiquez le rayon d’intervention, en kilomètres.');
+    else {
+      area.radiusKm = check.integer([...field, 'radiusKm'], input.radiusKm, RADIUS_KM,
+        `Le rayon d’intervention doit être compris entre ${RADIUS_KM.min} et ${RADIUS_KM.max.toLocaleString('fr-FR')} km.`);
+    }
+  }
+  if (input.kind === ServiceAreaKind.REGIONS) {
+    const codes = [...new Set(input.regionCodes ?? [])];
+    if (codes.length === 0) check.fail([...field, 'regionCodes'], UserErrorCode.BLANK, 'Choisissez au moins une région.');
+    const found = await ctx.loaders.territories.regionByCode.loadMany(codes);
+    const unknown = codes.filter((_code, index) => !found[index] || found[index] instanceof Error);
+    if (unknown.length) check.fail([...field, 'regionCodes'], UserErrorCode.NOT_FOUND, `Région inconnue : ${unknown.join(', ')}.`);
+    area.regionCodes = codes.sort();
+  }
+  if (input.kind === ServiceAreaKind.DEPARTEMENTS) {
+    const codes = [...new Set(input.departementCodes ?? [])];
+    if (codes.length === 0) check.fail([...field, 'departementCodes'], UserErrorCode.BLANK, 'Choisissez au moins un département.');
+    const found = await ctx.loaders.territories.departementByCode.loadMany(codes);
+    const unknown = codes.filter((_code, index) => !found[index] || found[index] instanceof Error);
+    if (unknown.length) check.fail([...field, 'departementCodes'], UserErrorCode.NOT_FOUND, `Département inconnu : ${unknown.join(', ')}.`);
+    area.departementCodes = codes.sort();
+  }
+  return check.errors.length === before ? area : null;
+}
+
+/** Categories by global ID (a category's is made from its slug); unknown ones are reported at their index. */
+export async function checkCategories(
+  ctx: RequestContext,
+  check: InputCheck,
+  field: string[],
+  ids: string[],
+): Promise<CategoryEntity[] | null> {
+  const before = check.errors.length;
+  const slugs = ids.map((id, index) => {
+    try {
+      const decoded = fromGlobalId(id);
+      if (decoded.typeName === 'Category') return decoded.key;
+    } catch {
+      // Reported below as an unknown category.
+    }
+    check.fail([...field, String(index)], UserErrorCode.NOT_FOUND, 'Ce secteur d’activité n’existe pas.');
+    return null;
+  });
+  const wanted = slugs.filter((slug): slug is string => slug !== null);
+  const rows = wanted.length ? await ctx.db.getRepository(CategoryEntity).findBy(wanted.map((slug) => ({ slug }))) : [];
+  const bySlug = new Map(rows.map((row) => [row.slug, row]));
+  slugs.forEach((slug, index) => {
+    if (slug !== null && !bySlug.has(slug)) check.fail([...field, String(index)], UserErrorCode.NOT_FOUND, 'Ce secteur d’activité n’existe pas.');
+  });
+  if (check.errors.length > before) return null;
+  return [...new Map(wanted.map((slug) => [slug, bySlug.get(slug)!])).values()];
+}
