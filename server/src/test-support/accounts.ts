@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { GraphQLResponse, TestBrowser } from './test-server.js';
+import type { GraphQLResponse, TestBrowser, TestServer } from './test-server.js';
 
 /** The viewer fields tests read. */
 export const VIEWER_FIELDS = `csrfToken account { id email displayName role emailVerified createdAt }`;
@@ -14,6 +14,9 @@ export interface UserErrorData {
   code: string;
   message: string;
 }
+
+/** The selection of a mutation payload's user errors. */
+export const USER_ERRORS = 'userErrors { field code message }';
 
 export interface PayloadData {
   viewer: ViewerData | null;
@@ -54,6 +57,28 @@ export async function signInAs(browser: TestBrowser, email: string, password = G
   const response: GraphQLResponse<{ signIn: PayloadData }> = await browser.query(SIGN_IN, { input: { email, password } });
   if (response.data?.signIn.viewer) browser.csrfToken = response.data.signIn.viewer.csrfToken;
   return response;
+}
+
+/** A signed-in account of the role; admins are promoted in the database (as `pnpm admin:create` would). */
+export async function signedIn(server: TestServer, db: DataSource, role: 'BUYER' | 'SUPPLIER_MEMBER' | 'ADMIN', displayName = 'Camille Martin') {
+  const browser = server.browser();
+  const viewer = await signUpIn(browser, { role: role === 'ADMIN' ? 'BUYER' : role, displayName });
+  if (role === 'ADMIN') await db.query(`UPDATE account SET role = 'ADMIN' WHERE email = $1`, [viewer.account.email]);
+  return { browser, email: viewer.account.email, accountId: viewer.account.id };
+}
+
+/** Makes the account an OWNER or MEMBER of the supplier (a supplier_membership row). */
+export async function addMembership(db: DataSource, email: string, supplierId: number, role: 'OWNER' | 'MEMBER'): Promise<void> {
+  await db.query(`INSERT INTO supplier_membership (account_id, supplier_id, role) SELECT id, $2, $3 FROM account WHERE email = $1`, [
+    email,
+    supplierId,
+    role,
+  ]);
+}
+
+/** The code of the first top-level error of a response (UNAUTHENTICATED, FORBIDDEN…). */
+export function errorCode(response: { errors?: { extensions?: Record<string, unknown> }[] }): unknown {
+  return response.errors?.[0]?.extensions?.code;
 }
 
 export interface OutboxMail {

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { afterAll, beforeAll } from 'vitest';
 import { readCapabilities, type Capabilities } from '../app/capabilities.js';
 import { startHttpServer, type HttpServer } from '../app/http-server.js';
 import { buildAppSchema } from '../app/schema.js';
@@ -6,6 +7,7 @@ import { loadConfig } from '../core/config/config.js';
 import { AuthThrottle, type ThrottleLimits } from '../modules/accounts/throttle.js';
 import type { Mailer } from '../modules/mail/mailer.js';
 import { SearchResultCache } from '../modules/search/search-result-cache.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 export interface GraphQLResponse<TData> {
   status: number;
@@ -47,7 +49,10 @@ export interface TestServer {
 }
 
 export interface TestServerOptions {
-  /** Environment the configuration is read from (default: none, i.e. every default). */
+  /**
+   * Environment the configuration is read from (default: none, i.e. every default, but for
+   * /graphql rate limits, set very high unless given here: RATE_LIMIT_ANONYMOUS_PER_MINUTE…).
+   */
   env?: NodeJS.ProcessEnv;
   /**
    * Throttling limits to use instead of the defaults. Sign-ups per IP are not limited here
@@ -65,7 +70,8 @@ export async function startTestServer(db: DataSource, capabilities?: Capabilitie
     // With the result cache, as in production: tests see what buyers see after writes.
     {
       db,
-      config: loadConfig(options.env ?? {}),
+      // /graphql rate limits out of the way unless a test sets RATE_LIMIT_* in `env`.
+      config: loadConfig({ RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000000000', RATE_LIMIT_API_KEY_PER_MINUTE: '1000000000', ...options.env }),
       capabilities: capabilities ?? (await readCapabilities(db)),
       searchCache: new SearchResultCache(),
       throttle: new AuthThrottle({ signUpPerIp: { points: 100_000, durationSeconds: 3600 }, ...options.throttleLimits }),
@@ -126,4 +132,28 @@ export async function startTestServer(db: DataSource, capabilities?: Capabilitie
     },
     close: () => server.close(),
   };
+}
+
+/** What `useTestServer` gives a test file; both are set once its first beforeAll has run. */
+export interface TestApp {
+  database: TestDatabase;
+  server: TestServer;
+}
+
+/**
+ * A fresh database and the server over it for the calling test file: registers the hooks
+ * that make them before its tests and remove them after. Later beforeAll hooks of the file
+ * run after this one, so they can seed through `database` and `server`.
+ */
+export function useTestServer(options: TestServerOptions = {}): TestApp {
+  const app = {} as TestApp;
+  beforeAll(async () => {
+    app.database = await createTestDatabase();
+    app.server = await startTestServer(app.database.db, undefined, options);
+  });
+  afterAll(async () => {
+    await app.server?.close();
+    await app.database?.drop();
+  });
+  return app;
 }

@@ -1,57 +1,25 @@
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useAppDatabase } from './app-access.js';
 import { accessibilityProblems } from './axe.js';
-import { useBrowser } from './browser.js';
+import { submitSignIn, useBrowser } from './browser.js';
 
 /**
  * The account pages in a real browser against the built server: sign-up, address
  * confirmation and password reset through the links of the mails the server kept in its
  * mail_outbox table, and the sign-in guard of the pages of Mon espace.
  */
-const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-
-interface SqlClient {
-  connect(): Promise<void>;
-  query(sql: string, parameters: unknown[]): Promise<{ rows: { text: string }[] }>;
-  end(): Promise<void>;
-}
-
-/** The shared server's embedded PostgreSQL, reached with the server's own driver (as its CLIs do). */
-async function connectToAppDatabase(): Promise<SqlClient> {
-  const dataDir = inject('appDataDir');
-  const password = (await readFile(`${dataDir}.password`, 'utf8')).trim();
-  // postmaster.pid: line 4 is the port PostgreSQL listens on.
-  const port = Number((await readFile(path.join(dataDir, 'postmaster.pid'), 'utf8')).split('\n')[3]);
-  const { Client } = createRequire(path.join(repositoryRoot, 'server/package.json'))('pg') as {
-    Client: new (options: object) => SqlClient;
-  };
-  const client = new Client({ host: '127.0.0.1', port, user: 'postgres', password, database: 'achat_inclusif' });
-  await client.connect();
-  return client;
-}
-
 const RUN = `${process.pid}.${Date.now()}`;
 const FIRST_PASSWORD = 'cheval agrafe pile correcte';
 const NEW_PASSWORD = 'un autre cheval sur la pile';
 
 describe('account pages', () => {
   const browser = useBrowser();
-  let database: SqlClient;
-
-  beforeAll(async () => {
-    database = await connectToAppDatabase();
-  });
-  afterAll(async () => {
-    await database?.end();
-  });
+  const database = useAppDatabase();
 
   /** The path and fragment of the link in the latest mail of this template to this address. */
   async function linkInLatestMail(email: string, template: string, pagePath: string): Promise<string> {
-    const { rows } = await database.query(`SELECT text FROM mail_outbox WHERE recipient = $1 AND template = $2 ORDER BY id DESC LIMIT 1`, [
+    const { rows } = await database.query<{ text: string }>(`SELECT text FROM mail_outbox WHERE recipient = $1 AND template = $2 ORDER BY id DESC LIMIT 1`, [
       email,
       template,
     ]);
@@ -63,12 +31,6 @@ describe('account pages', () => {
 
   async function expectAccessible(page: Page): Promise<void> {
     expect(await accessibilityProblems(page)).toEqual([]);
-  }
-
-  async function signIn(page: Page, email: string, password: string): Promise<void> {
-    await page.getByLabel(/Adresse électronique/).fill(email);
-    await page.getByLabel('Mot de passe', { exact: true }).fill(password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
   }
 
   it('signs up, confirms the address, resets the password from the mails, and signs in with the new one', async () => {
@@ -131,9 +93,9 @@ describe('account pages', () => {
     await page.getByTestId('sign-in-link').waitFor();
 
     await page.goto('/connexion');
-    await signIn(page, email, FIRST_PASSWORD);
+    await submitSignIn(page, email, FIRST_PASSWORD);
     await page.getByText('Adresse électronique ou mot de passe incorrect.').waitFor();
-    await signIn(page, email, NEW_PASSWORD);
+    await submitSignIn(page, email, NEW_PASSWORD);
     await page.getByRole('button', { name: `Se déconnecter (${email})` }).waitFor();
 
     expect(await problems()).toEqual([]);
@@ -152,7 +114,7 @@ describe('account pages', () => {
     await page.waitForURL('**/connexion?retour=**');
     expect(new URL(page.url()).searchParams.get('retour')).toBe('/mon-espace/compte');
     await page.getByRole('heading', { name: 'Se connecter' }).waitFor();
-    await signIn(page, email, FIRST_PASSWORD);
+    await submitSignIn(page, email, FIRST_PASSWORD);
     await page.waitForURL('**/mon-espace/compte');
     await expect(page.getByTestId('account-summary').textContent()).resolves.toContain('Acheteur public');
     await expectAccessible(page);

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { accessibilityProblems } from './axe.js';
-import { useBrowser } from './browser.js';
+import { submitSignIn, useBrowser } from './browser.js';
 
 /**
  * An admin reads the stored import report in the SPA: the admin account and the run are
@@ -45,9 +45,7 @@ describe('admin: import reports', () => {
     await page.getByRole('link', { name: 'Connectez-vous' }).click();
     await page.waitForURL('**/connexion?retour=**');
 
-    await page.getByLabel(/Adresse électronique/).fill(EMAIL);
-    await page.getByLabel('Mot de passe').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await submitSignIn(page, EMAIL, PASSWORD);
     await page.waitForURL('**/admin/imports');
     await page.getByRole('button', { name: `Se déconnecter (${EMAIL})` }).waitFor();
 

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 /**
  * What browser tests reach of the shared built server besides HTTP: its embedded
@@ -31,6 +31,18 @@ export async function connectToAppDatabase(): Promise<SqlClient> {
   const client = new Client({ host: '127.0.0.1', port, user: 'postgres', password, database: 'achat_inclusif' });
   await client.connect();
   return client;
+}
+
+/** The shared server's database for the tests of the calling suite: connected before them, closed after. */
+export function useAppDatabase(): Pick<SqlClient, 'query'> {
+  let client: SqlClient | undefined;
+  beforeAll(async () => {
+    client = await connectToAppDatabase();
+  });
+  afterAll(async () => {
+    await client?.end();
+  });
+  return { query: (sql, parameters) => client!.query(sql, parameters) };
 }
 
 /** Creates an admin account with the built `admin:create` CLI on the shared server's database. */

@@ -95,6 +95,13 @@ export function useBrowser(): BrowserSession {
   };
 }
 
+/** Fills in and sends the sign-in form of the page (/connexion), as a person does. */
+export async function submitSignIn(page: Page, email: string, password: string): Promise<void> {
+  await page.getByLabel(/Adresse électronique/).fill(email);
+  await page.getByLabel('Mot de passe', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+}
+
 /** Listens to a page and returns a function that lists its problems so far. */
 export function collectProblems(page: Page, origin: string, ignore: RegExp[] = []): () => Promise<string[]> {
   const problems: string[] = [];

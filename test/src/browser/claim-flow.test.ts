@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectToAppDatabase, createAdmin, type SqlClient } from './app-access.js';
+import { describe, expect, it } from 'vitest';
+import { createAdmin, useAppDatabase } from './app-access.js';
 import { accessibilityProblems } from './axe.js';
-import { appOrigin, useBrowser } from './browser.js';
+import { appOrigin, submitSignIn, useBrowser } from './browser.js';
 
 /**
  * Claiming a structure end to end against the built server: by a code mailed to the
@@ -22,14 +22,7 @@ interface DemoSupplier {
 
 describe('claiming a structure', () => {
   const browser = useBrowser();
-  let database: SqlClient;
-
-  beforeAll(async () => {
-    database = await connectToAppDatabase();
-  });
-  afterAll(async () => {
-    await database?.end();
-  });
+  const database = useAppDatabase();
 
   /** A published demo structure nobody claimed yet, with or without an address on record. */
   async function unclaimedSupplier(withEmail: boolean): Promise<DemoSupplier> {
@@ -64,9 +57,7 @@ describe('claiming a structure', () => {
   /** Signs in on the sign-in page, which brings the person back to where they were going. */
   async function signIn(page: Page, email: string, returnTo: string): Promise<void> {
     await page.waitForURL('**/connexion?retour=**');
-    await page.getByLabel(/Adresse électronique/).fill(email);
-    await page.getByLabel('Mot de passe').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await submitSignIn(page, email, PASSWORD);
     await page.waitForURL(`**${returnTo}`);
   }
 

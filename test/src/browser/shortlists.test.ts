@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { accessibilityProblems } from './axe.js';
-import { appOrigin, useBrowser } from './browser.js';
+import { appOrigin, submitSignIn, useBrowser } from './browser.js';
 
 /**
  * A buyer keeps two suppliers anonymously, signs in and finds them in the account's list
@@ -59,9 +59,7 @@ describe('shortlists of signed-in buyers', () => {
 
     // Signing in merges them into the account's first list, created as "Ma sélection".
     await page.goto('/connexion', { waitUntil: 'networkidle' });
-    await page.getByLabel('Adresse électronique').fill(email);
-    await page.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await submitSignIn(page, email, PASSWORD);
     await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Mon espace' }).waitFor();
     await shortlistLink(page, 2).click();
     await page.waitForURL('**/ma-selection');

@@ -1,9 +1,6 @@
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useAppDatabase } from './app-access.js';
 import { accessibilityProblems } from './axe.js';
 import { useBrowser } from './browser.js';
 
@@ -12,31 +9,10 @@ import { useBrowser } from './browser.js';
  * of an offering: the API refuses what is not plain data (a javascript: website, a phone
  * that is not one), keeps the rest as text, and every page shows it literally, inert.
  */
-const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const run = promisify(execFile);
-
 const IMG = '<img src=x onerror="window.__xss=1">';
 const SCRIPT = '<script>window.__xss=1</script>';
 const LEGAL_NAME = `Structure XSS e2e ${process.pid}`;
 const PASSWORD = 'cheval agrafe pile correcte';
-
-/** Runs SQL on the shared server's database, through the built server's own connection code. */
-async function sql<T = Record<string, unknown>>(query: string, parameters: unknown[] = []): Promise<T[]> {
-  const script = `
-    const { loadConfig } = await import(${JSON.stringify(path.join(repositoryRoot, 'server/dist/core/config/config.js'))});
-    const { connectForCli } = await import(${JSON.stringify(path.join(repositoryRoot, 'server/dist/core/database/cli-connection.js'))});
-    const connection = await connectForCli(loadConfig(process.env), () => {}, { poolSize: 1 });
-    try {
-      process.stdout.write(JSON.stringify(await connection.db.query(process.env.E2E_SQL, JSON.parse(process.env.E2E_PARAMETERS))));
-    } finally {
-      await connection.close();
-    }`;
-  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], {
-    cwd: path.join(repositoryRoot, 'server'),
-    env: { ...process.env, DATABASE_URL: '', EMBEDDED_PG_DATA_DIR: inject('appDataDir'), E2E_SQL: query, E2E_PARAMETERS: JSON.stringify(parameters) },
-  });
-  return JSON.parse(stdout) as T[];
-}
 
 const globalId = (type: string, key: number) => Buffer.from(`${type}:${key}`).toString('base64url');
 
@@ -48,12 +24,13 @@ async function expectInert(page: Page): Promise<void> {
 
 describe('stored script is never run', () => {
   const browser = useBrowser();
+  const database = useAppDatabase();
   let supplierId: string;
   const email = `membre.xss.${process.pid}@exemple.fr`;
 
   beforeAll(async () => {
     // A structure of its own (a copy of a demo one's place), so that other test files see no change.
-    const [row] = await sql<{ id: number }>(
+    const { rows } = await database.query<{ id: number }>(
       `INSERT INTO supplier (siret, legal_name, kind, commune_code, municipality_code, departement_code, region_code,
          service_area_kind, service_area_departement_codes, data_source)
        SELECT $1, $2, kind, commune_code, municipality_code, departement_code, region_code, 'DEPARTEMENTS',
@@ -62,8 +39,8 @@ describe('stored script is never run', () => {
        RETURNING id`,
       [`99${String(process.pid).padStart(12, '0').slice(-12)}`, LEGAL_NAME],
     );
-    await sql('SELECT refresh_supplier_search($1::int[])', [[row.id]]);
-    supplierId = globalId('Supplier', row.id);
+    await database.query('SELECT refresh_supplier_search($1::int[])', [[rows[0].id]]);
+    supplierId = globalId('Supplier', rows[0].id);
   });
 
   it('keeps script in profile and offering fields as text on every page', async () => {
@@ -84,7 +61,7 @@ describe('stored script is never run', () => {
       [email, PASSWORD],
     );
     expect(signedUp.data?.signUp.viewer).toBeTruthy();
-    await sql(`INSERT INTO supplier_membership (account_id, supplier_id, role) SELECT id, $2, 'OWNER' FROM account WHERE email = $1`, [
+    await database.query(`INSERT INTO supplier_membership (account_id, supplier_id, role) SELECT id, $2, 'OWNER' FROM account WHERE email = $1`, [
       email,
       Number(Buffer.from(supplierId, 'base64url').toString().split(':')[1]),
     ]);

@@ -1,25 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   GOOD_PASSWORD, mailsTo, SIGN_IN, SIGN_OUT, SIGN_UP, signInAs, signUpIn, testEmail, tokenInMail, VIEWER, type PayloadData,
   type ViewerData,
 } from '../../test-support/accounts.js';
-import { createTestDatabase, type TestDatabase } from '../../test-support/test-database.js';
-import { startTestServer, type TestServer } from '../../test-support/test-server.js';
+import { useTestServer } from '../../test-support/test-server.js';
 
 /** Sign-up, sign-in, the viewer, sign-out, password change and email confirmation over real HTTP. */
 
-let database: TestDatabase;
-let server: TestServer;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  server = await startTestServer(database.db);
-});
-
-afterAll(async () => {
-  await server.close();
-  await database.drop();
-});
+const app = useTestServer();
 
 const CHANGE_PASSWORD = `mutation Change($input: ChangePasswordInput!) {
   changePassword(input: $input) { viewer { account { email } } userErrors { field code message } }
@@ -30,7 +18,7 @@ const VERIFY_EMAIL = `mutation Verify($input: VerifyEmailInput!) {
 
 describe('signUp', () => {
   it('creates the account, signs it in with an httpOnly SameSite=Lax cookie, and the viewer returns it', async () => {
-    const browser = server.browser();
+    const browser = app.server.browser();
     const email = testEmail('acheteuse');
     const response = await browser.query<{ signUp: PayloadData }>(SIGN_UP, {
       input: { email: `  ${email.toUpperCase()} `, password: GOOD_PASSWORD, displayName: '  Achats,   Ville de Metz ' },
@@ -54,32 +42,32 @@ describe('signUp', () => {
     const again = await browser.query<{ viewer: ViewerData }>(VIEWER);
     expect(again.data!.viewer).toEqual(viewer);
     // Anonymous: no viewer.
-    expect((await server.query<{ viewer: ViewerData | null }>(VIEWER)).data!.viewer).toBeNull();
+    expect((await app.server.query<{ viewer: ViewerData | null }>(VIEWER)).data!.viewer).toBeNull();
 
     // Only the token's digest is stored, and the password as argon2id.
     const token = browser.cookies.get('ai_session')!;
-    const [session] = await database.db.query(`SELECT encode(id, 'hex') AS id FROM account_session`);
+    const [session] = await app.database.db.query(`SELECT encode(id, 'hex') AS id FROM account_session`);
     expect(session.id).not.toContain(Buffer.from(token).toString('hex'));
-    const [account] = await database.db.query(`SELECT password_hash FROM account WHERE email = $1`, [email]);
+    const [account] = await app.database.db.query(`SELECT password_hash FROM account WHERE email = $1`, [email]);
     expect(account.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
   });
 
   it('signs supplier staff up with the SUPPLIER_MEMBER role', async () => {
-    const viewer = await signUpIn(server.browser(), { role: 'SUPPLIER_MEMBER' });
+    const viewer = await signUpIn(app.server.browser(), { role: 'SUPPLIER_MEMBER' });
     expect(viewer.account.role).toBe('SUPPLIER_MEMBER');
   });
 
   it('sends a welcome mail whose link confirms the address, once', async () => {
-    const browser = server.browser();
+    const browser = app.server.browser();
     const email = testEmail();
     await signUpIn(browser, { email });
-    const [mail] = await mailsTo(database.db, email, 'welcome');
+    const [mail] = await mailsTo(app.database.db, email, 'welcome');
     expect(mail.subject).toContain('Bienvenue');
     expect(mail.text).toContain('http://localhost:4000/compte/confirmer-adresse#jeton=');
     const token = tokenInMail(mail);
 
     // Opened in another, anonymous browser: confirmed all the same.
-    const verified = await server.query<{ verifyEmail: { verified: boolean; viewer: unknown; userErrors: unknown[] } }>(VERIFY_EMAIL, {
+    const verified = await app.server.query<{ verifyEmail: { verified: boolean; viewer: unknown; userErrors: unknown[] } }>(VERIFY_EMAIL, {
       input: { token },
     });
     expect(verified.data!.verifyEmail).toEqual({ verified: true, viewer: null, userErrors: [] });
@@ -95,8 +83,8 @@ describe('signUp', () => {
 
   it('refuses an address that already has an account, whatever its case, with a userError on email', async () => {
     const email = testEmail();
-    await signUpIn(server.browser(), { email });
-    const response = await server.query<{ signUp: PayloadData }>(SIGN_UP, {
+    await signUpIn(app.server.browser(), { email });
+    const response = await app.server.query<{ signUp: PayloadData }>(SIGN_UP, {
       input: { email: ` ${email.toUpperCase()}`, password: 'une autre phrase de passe', displayName: 'Quelqu’un' },
     });
     expect(response.data!.signUp.viewer).toBeNull();
@@ -107,7 +95,7 @@ describe('signUp', () => {
   });
 
   it('refuses weak passwords, malformed addresses and blank names, field by field', async () => {
-    const short = await server.query<{ signUp: PayloadData }>(SIGN_UP, {
+    const short = await app.server.query<{ signUp: PayloadData }>(SIGN_UP, {
       input: { email: testEmail(), password: 'court123', displayName: 'A' },
     });
     expect(short.data!.signUp.userErrors).toEqual([
@@ -115,19 +103,19 @@ describe('signUp', () => {
     ]);
 
     const email = testEmail();
-    const sameAsEmail = await server.query<{ signUp: PayloadData }>(SIGN_UP, {
+    const sameAsEmail = await app.server.query<{ signUp: PayloadData }>(SIGN_UP, {
       input: { email, password: email.toUpperCase(), displayName: 'A' },
     });
     expect(sameAsEmail.data!.signUp.userErrors).toMatchObject([{ field: ['password'], code: 'WEAK_PASSWORD' }]);
 
-    const several = await server.query<{ signUp: PayloadData }>(SIGN_UP, {
+    const several = await app.server.query<{ signUp: PayloadData }>(SIGN_UP, {
       input: { email: 'pas-une-adresse', password: GOOD_PASSWORD, displayName: '   ' },
     });
     expect(several.data!.signUp.userErrors).toMatchObject([
       { field: ['email'], code: 'INVALID' },
       { field: ['displayName'], code: 'BLANK' },
     ]);
-    const [{ count }] = await database.db.query(`SELECT count(*)::int AS count FROM account WHERE email = $1`, [email]);
+    const [{ count }] = await app.database.db.query(`SELECT count(*)::int AS count FROM account WHERE email = $1`, [email]);
     expect(count).toBe(0);
   });
 });
@@ -135,8 +123,8 @@ describe('signUp', () => {
 describe('signIn', () => {
   it('signs in with the right password (address in any case) and sets the cookie', async () => {
     const email = testEmail();
-    await signUpIn(server.browser(), { email });
-    const browser = server.browser();
+    await signUpIn(app.server.browser(), { email });
+    const browser = app.server.browser();
     const response = await signInAs(browser, ` ${email.toUpperCase()} `);
     expect(response.data!.signIn.userErrors).toEqual([]);
     expect(response.data!.signIn.viewer!.account.email).toBe(email);
@@ -146,9 +134,9 @@ describe('signIn', () => {
 
   it('answers a wrong password and an unknown address with the same userError, and no cookie', async () => {
     const email = testEmail();
-    await signUpIn(server.browser(), { email });
-    const wrong = await server.query<{ signIn: PayloadData }>(SIGN_IN, { input: { email, password: 'pas le bon mot de passe' } });
-    const unknown = await server.query<{ signIn: PayloadData }>(SIGN_IN, { input: { email: testEmail(), password: GOOD_PASSWORD } });
+    await signUpIn(app.server.browser(), { email });
+    const wrong = await app.server.query<{ signIn: PayloadData }>(SIGN_IN, { input: { email, password: 'pas le bon mot de passe' } });
+    const unknown = await app.server.query<{ signIn: PayloadData }>(SIGN_IN, { input: { email: testEmail(), password: GOOD_PASSWORD } });
     for (const response of [wrong, unknown]) {
       expect(response.data!.signIn).toEqual({
         viewer: null,
@@ -159,15 +147,15 @@ describe('signIn', () => {
   });
 
   it('ends the session the browser had before: a sign-in never keeps an old session', async () => {
-    const browser = server.browser();
+    const browser = app.server.browser();
     const first = await signUpIn(browser);
     const oldCookie = browser.cookies.get('ai_session')!;
     const otherEmail = testEmail();
-    await signUpIn(server.browser(), { email: otherEmail });
+    await signUpIn(app.server.browser(), { email: otherEmail });
     await signInAs(browser, otherEmail);
     expect(browser.cookies.get('ai_session')).not.toBe(oldCookie);
     expect((await browser.query<{ viewer: ViewerData }>(VIEWER)).data!.viewer.account.email).toBe(otherEmail);
-    const replay = await server.query<{ viewer: ViewerData | null }>(VIEWER, {}, { headers: { cookie: `ai_session=${oldCookie}` } });
+    const replay = await app.server.query<{ viewer: ViewerData | null }>(VIEWER, {}, { headers: { cookie: `ai_session=${oldCookie}` } });
     expect(replay.data!.viewer).toBeNull();
     expect(first.account.email).not.toBe(otherEmail);
   });
@@ -175,7 +163,7 @@ describe('signIn', () => {
 
 describe('signOut', () => {
   it('ends the session: the cookie is removed, and replaying it gives no viewer', async () => {
-    const browser = server.browser();
+    const browser = app.server.browser();
     await signUpIn(browser);
     const cookie = browser.cookies.get('ai_session')!;
     const response = await browser.query<{ signOut: { signedOut: boolean } }>(SIGN_OUT);
@@ -183,25 +171,25 @@ describe('signOut', () => {
     expect(response.headers.getSetCookie()[0]).toMatch(/^ai_session=;.*Max-Age=0/i);
     expect(browser.cookies.has('ai_session')).toBe(false);
 
-    const replay = await server.query<{ viewer: ViewerData | null }>(VIEWER, {}, { headers: { cookie: `ai_session=${cookie}` } });
+    const replay = await app.server.query<{ viewer: ViewerData | null }>(VIEWER, {}, { headers: { cookie: `ai_session=${cookie}` } });
     expect(replay.data!.viewer).toBeNull();
     // The stale cookie is removed from the browser that sent it.
     expect(replay.headers.getSetCookie()[0]).toMatch(/^ai_session=;.*Max-Age=0/i);
-    expect((await server.query<{ signOut: { signedOut: boolean } }>(SIGN_OUT)).data!.signOut.signedOut).toBe(false);
+    expect((await app.server.query<{ signOut: { signedOut: boolean } }>(SIGN_OUT)).data!.signOut.signedOut).toBe(false);
   });
 });
 
 describe('changePassword', () => {
   it('needs a session', async () => {
-    const response = await server.query(CHANGE_PASSWORD, { input: { currentPassword: GOOD_PASSWORD, newPassword: 'une toute nouvelle phrase' } });
+    const response = await app.server.query(CHANGE_PASSWORD, { input: { currentPassword: GOOD_PASSWORD, newPassword: 'une toute nouvelle phrase' } });
     expect(response.errors).toMatchObject([{ extensions: { code: 'UNAUTHENTICATED' } }]);
   });
 
   it('checks the current password, keeps this session and ends the others', async () => {
     const email = testEmail();
-    const here = server.browser();
+    const here = app.server.browser();
     await signUpIn(here, { email });
-    const elsewhere = server.browser();
+    const elsewhere = app.server.browser();
     await signInAs(elsewhere, email);
 
     const wrong = await here.query<{ changePassword: PayloadData }>(CHANGE_PASSWORD, {
@@ -220,8 +208,8 @@ describe('changePassword', () => {
     expect((await here.query<{ viewer: ViewerData | null }>(VIEWER)).data!.viewer?.account.email).toBe(email);
     expect((await elsewhere.query<{ viewer: ViewerData | null }>(VIEWER)).data!.viewer).toBeNull();
 
-    expect((await signInAs(server.browser(), email)).data!.signIn.userErrors).toMatchObject([{ code: 'INVALID_CREDENTIALS' }]);
-    expect((await signInAs(server.browser(), email, 'une toute nouvelle phrase')).data!.signIn.userErrors).toEqual([]);
-    expect(await mailsTo(database.db, email, 'password-changed')).toHaveLength(1);
+    expect((await signInAs(app.server.browser(), email)).data!.signIn.userErrors).toMatchObject([{ code: 'INVALID_CREDENTIALS' }]);
+    expect((await signInAs(app.server.browser(), email, 'une toute nouvelle phrase')).data!.signIn.userErrors).toEqual([]);
+    expect(await mailsTo(app.database.db, email, 'password-changed')).toHaveLength(1);
   });
 });

@@ -1,10 +1,9 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GOOD_PASSWORD, signInAs, signUpIn, testEmail } from '../../test-support/accounts.js';
-import { createTestDatabase, type TestDatabase } from '../../test-support/test-database.js';
-import { startTestServer, type TestServer } from '../../test-support/test-server.js';
+import { useTestServer } from '../../test-support/test-server.js';
 
 /** `pnpm admin:create` from outside: the CLI in a child process, as an operator runs it. */
 
@@ -27,32 +26,21 @@ function runCli(databaseUrl: string, args: string[], env: Record<string, string>
   });
 }
 
-let database: TestDatabase;
-let server: TestServer;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  server = await startTestServer(database.db);
-});
-
-afterAll(async () => {
-  await server.close();
-  await database.drop();
-});
+const app = useTestServer();
 
 const roleOf = async (email: string): Promise<string | undefined> =>
-  (await database.db.query(`SELECT role FROM account WHERE email = $1`, [email]))[0]?.role;
+  (await app.database.db.query(`SELECT role FROM account WHERE email = $1`, [email]))[0]?.role;
 
 describe('pnpm admin:create', () => {
   it('creates an admin with the password of ADMIN_PASSWORD, who can then sign in', async () => {
     const email = testEmail('admin');
-    const run = await runCli(database.url, [` ${email.toUpperCase()}`, '--name', 'Équipe Achat inclusif'], { ADMIN_PASSWORD: GOOD_PASSWORD });
+    const run = await runCli(app.database.url, [` ${email.toUpperCase()}`, '--name', 'Équipe Achat inclusif'], { ADMIN_PASSWORD: GOOD_PASSWORD });
     expect(run.stderr).not.toContain('Error');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`Compte administrateur créé : ${email}`);
     expect(await roleOf(email)).toBe('ADMIN');
 
-    const signedIn = await signInAs(server.browser(), email);
+    const signedIn = await signInAs(app.server.browser(), email);
     expect(signedIn.data!.signIn.viewer!.account).toMatchObject({
       email,
       role: 'ADMIN',
@@ -63,7 +51,7 @@ describe('pnpm admin:create', () => {
 
   it('refuses to create an account without a password (no terminal, no ADMIN_PASSWORD)', async () => {
     const email = testEmail('admin');
-    const run = await runCli(database.url, [email]);
+    const run = await runCli(app.database.url, [email]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("Il n'y a pas de mot de passe par défaut");
     expect(await roleOf(email)).toBeUndefined();
@@ -71,7 +59,7 @@ describe('pnpm admin:create', () => {
 
   it('refuses a password that does not meet the policy', async () => {
     const email = testEmail('admin');
-    const run = await runCli(database.url, [email], { ADMIN_PASSWORD: 'admin' });
+    const run = await runCli(app.database.url, [email], { ADMIN_PASSWORD: 'admin' });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('au moins 12 caractères');
     expect(await roleOf(email)).toBeUndefined();
@@ -79,20 +67,20 @@ describe('pnpm admin:create', () => {
 
   it('promotes an existing account and keeps its password', async () => {
     const email = testEmail('acheteur');
-    await signUpIn(server.browser(), { email });
-    const run = await runCli(database.url, [email]);
+    await signUpIn(app.server.browser(), { email });
+    const run = await runCli(app.database.url, [email]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('est maintenant administrateur');
     expect(await roleOf(email)).toBe('ADMIN');
-    expect((await signInAs(server.browser(), email)).data!.signIn.viewer!.account.role).toBe('ADMIN');
+    expect((await signInAs(app.server.browser(), email)).data!.signIn.viewer!.account.role).toBe('ADMIN');
 
-    const again = await runCli(database.url, [email]);
+    const again = await runCli(app.database.url, [email]);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('déjà administrateur');
   });
 
   it('prints its usage without an address', async () => {
-    const run = await runCli(database.url, []);
+    const run = await runCli(app.database.url, []);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('Usage : pnpm admin:create');
   });

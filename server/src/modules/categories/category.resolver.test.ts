@@ -1,27 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../test-support/test-database.js';
-import { startTestServer, type TestServer } from '../../test-support/test-server.js';
+import { describe, expect, it } from 'vitest';
+import { useTestServer } from '../../test-support/test-server.js';
 import { CATEGORY_TAXONOMY } from './category-taxonomy.js';
 
 /**
  * The category taxonomy and the small-purchase rules over real HTTP: the tree, its lists
  * and lookups agree with each other and with the taxonomy in code, without N+1 queries.
  */
-let database: TestDatabase;
-let server: TestServer;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  server = await startTestServer(database.db);
-});
-
-afterAll(async () => {
-  await server?.close();
-  await database?.drop();
-});
+const app = useTestServer();
 
 async function data<TData>(query: string, variables: Record<string, unknown> = {}): Promise<TData> {
-  const response = await server.query<TData>(query, variables);
+  const response = await app.server.query<TData>(query, variables);
   expect(response.errors).toBeUndefined();
   return response.data!;
 }
@@ -83,15 +71,15 @@ describe('categoryGroups', () => {
   });
 
   it('runs a constant, small number of SQL statements for the whole tree (no N+1)', async () => {
-    const tree = await server.query(`{ categoryGroups { slug categories { slug group { slug name } } } }`);
+    const tree = await app.server.query(`{ categoryGroups { slug categories { slug group { slug name } } } }`);
     expect(tree.errors).toBeUndefined();
     expect(tree.sqlStatements.length).toBeGreaterThan(0);
     expect(tree.sqlStatements.length).toBeLessThanOrEqual(3);
     // Twice as deep, same count: the loaders batch each level once.
-    const deeper = await server.query(`{ categoryGroups { slug categories { slug group { slug categories { slug group { slug } } } } } }`);
+    const deeper = await app.server.query(`{ categoryGroups { slug categories { slug group { slug categories { slug group { slug } } } } } }`);
     expect(deeper.errors).toBeUndefined();
     expect(deeper.sqlStatements.length).toBeLessThanOrEqual(3);
-    const one = await server.query(`{ categories(groupSlug: "espaces-verts") { slug group { slug } } }`);
+    const one = await app.server.query(`{ categories(groupSlug: "espaces-verts") { slug group { slug } } }`);
     expect(one.sqlStatements.length).toBeLessThanOrEqual(tree.sqlStatements.length);
   });
 });
@@ -115,7 +103,7 @@ describe('category and categories(groupSlug:)', () => {
   });
 
   it('refuses an unknown group slug with BAD_USER_INPUT', async () => {
-    const response = await server.query(`{ categories(groupSlug: "licornes") { slug } }`);
+    const response = await app.server.query(`{ categories(groupSlug: "licornes") { slug } }`);
     expect(response.status).toBe(200);
     expect(response.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'groupSlug' });
     expect(response.errors?.[0].message).toContain('licornes');

@@ -1,28 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { signUpIn } from '../../test-support/accounts.js';
-import { createTestDatabase, type TestDatabase } from '../../test-support/test-database.js';
-import { startTestServer, type TestBrowser, type TestServer } from '../../test-support/test-server.js';
+import { useTestServer, type TestBrowser } from '../../test-support/test-server.js';
 import { SupplierSource } from '../suppliers/supplier-source.js';
 import { ImportRunStatus } from './import-run.entity.js';
 import { createRun, finishRun, ReportDelta, saveDelta } from './import-report.js';
 
 /** The stored import reports through `importRuns`, over real HTTP: admins only. */
 
-let database: TestDatabase;
-let server: TestServer;
+const app = useTestServer();
 let admin: TestBrowser;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  server = await startTestServer(database.db);
-  admin = server.browser();
+  admin = app.server.browser();
   const viewer = await signUpIn(admin);
-  await database.db.query(`UPDATE account SET role = 'ADMIN' WHERE email = $1`, [viewer.account.email]);
-});
-
-afterAll(async () => {
-  await server.close();
-  await database.drop();
+  await app.database.db.query(`UPDATE account SET role = 'ADMIN' WHERE email = $1`, [viewer.account.email]);
 });
 
 const IMPORT_RUNS = `query Runs($first: Int, $after: String) {
@@ -47,7 +38,7 @@ interface RunsData {
 }
 
 async function storeRun(file: string, rejections: number): Promise<number> {
-  const db = database.db;
+  const db = app.database.db;
   const runId = await createRun(db, { source: SupplierSource.DATA_INCLUSION, format: 'data-inclusion-csv', file, partial: true, dryRun: false });
   const delta = new ReportDelta();
   delta.row('created');
@@ -62,11 +53,11 @@ async function storeRun(file: string, rejections: number): Promise<number> {
 
 describe('importRuns', () => {
   it('is refused to anonymous visitors (UNAUTHENTICATED) and to buyers (FORBIDDEN)', async () => {
-    const anonymous = await server.query(IMPORT_RUNS);
+    const anonymous = await app.server.query(IMPORT_RUNS);
     expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     expect(anonymous.data ?? null).toBeNull();
 
-    const buyer = server.browser();
+    const buyer = app.server.browser();
     await signUpIn(buyer);
     const refused = await buyer.query(IMPORT_RUNS);
     expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');

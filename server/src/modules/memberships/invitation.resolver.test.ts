@@ -1,27 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { toGlobalId } from '../../core/graphql/global-id.js';
-import { mailsTo, signUpIn, testEmail, tokenInMail } from '../../test-support/accounts.js';
+import { addMembership, errorCode, mailsTo, signedIn, signUpIn, testEmail, tokenInMail, USER_ERRORS, type UserErrorData } from '../../test-support/accounts.js';
 import { insertSupplier } from '../../test-support/factories.js';
-import { createTestDatabase, type TestDatabase } from '../../test-support/test-database.js';
-import { startTestServer, type TestBrowser, type TestServer } from '../../test-support/test-server.js';
+import { useTestServer, type TestBrowser } from '../../test-support/test-server.js';
 import { recordSqlStatements, type SqlStatistics } from '../../core/database/sql-statistics.js';
 import { createMembershipLoaders } from './membership.loaders.js';
-import { addMembership, changeActions, errorCode, signedIn, USER_ERRORS, type UserErrorData } from './membership.test-support.js';
+import { changeActions } from './membership.test-support.js';
 
 /** Invitations and members over real HTTP: links read from the outbox. */
 
-let database: TestDatabase;
-let server: TestServer;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  server = await startTestServer(database.db);
-});
-
-afterAll(async () => {
-  await server.close();
-  await database.drop();
-});
+const app = useTestServer();
 
 const INVITE = `mutation Invite($input: InviteSupplierMemberInput!) {
   inviteSupplierMember(input: $input) { invitation { id email role invitedByName expiresAt supplier { id } } ${USER_ERRORS} } }`;
@@ -40,9 +28,9 @@ interface InvitePayload {
 const gid = (id: number) => toGlobalId('Supplier', id);
 
 async function supplierWithOwner() {
-  const supplierId = await insertSupplier(database.db, { legalName: 'Atelier du Lac' });
-  const owner = await signedIn(server, database.db, 'SUPPLIER_MEMBER', 'Claire Owner');
-  await addMembership(database.db, owner.email, supplierId, 'OWNER');
+  const supplierId = await insertSupplier(app.database.db, { legalName: 'Atelier du Lac' });
+  const owner = await signedIn(app.server, app.database.db, 'SUPPLIER_MEMBER', 'Claire Owner');
+  await addMembership(app.database.db, owner.email, supplierId, 'OWNER');
   return { supplierId, owner };
 }
 
@@ -61,19 +49,19 @@ describe('inviteSupplierMember and acceptSupplierInvitation', () => {
     const colleague = testEmail('collegue');
     const invited = await invite(owner.browser, supplierId, ` ${colleague.toUpperCase()} `, 'MEMBER');
     expect(invited.data?.inviteSupplierMember).toMatchObject({ invitation: { email: colleague, role: 'MEMBER', invitedByName: 'Claire Owner' }, userErrors: [] });
-    const [mail] = await mailsTo(database.db, colleague, 'supplier-invitation');
+    const [mail] = await mailsTo(app.database.db, colleague, 'supplier-invitation');
     expect(mail.text).toContain('/mon-espace/invitation#jeton=');
     expect(mail.text).toContain('Atelier du Lac');
     const token = tokenInMail(mail);
-    const [row] = await database.db.query('SELECT token_hash FROM supplier_invitation WHERE email = $1', [colleague]);
+    const [row] = await app.database.db.query('SELECT token_hash FROM supplier_invitation WHERE email = $1', [colleague]);
     expect(row.token_hash).toHaveLength(32);
 
-    const stranger = await signedIn(server, database.db, 'SUPPLIER_MEMBER');
+    const stranger = await signedIn(app.server, app.database.db, 'SUPPLIER_MEMBER');
     const wrongAccount = await accept(stranger.browser, { token });
     expect(wrongAccount.userErrors[0]).toMatchObject({ field: ['token'], code: 'NOT_ALLOWED_NOW' });
     expect(wrongAccount.userErrors[0].message).toContain(`${colleague[0]}•••@exemple.fr`);
 
-    const browser = server.browser();
+    const browser = app.server.browser();
     await signUpIn(browser, { email: colleague, role: 'SUPPLIER_MEMBER' });
     expect((await browser.query<{ viewer: { pendingInvitations: unknown[] } }>(PENDING)).data?.viewer.pendingInvitations).toHaveLength(1);
     const accepted = await accept(browser, { token });
@@ -86,7 +74,7 @@ describe('inviteSupplierMember and acceptSupplierInvitation', () => {
       ['OWNER', owner.email],
       ['MEMBER', colleague],
     ]);
-    expect(await changeActions(database.db, supplierId)).toEqual(['MEMBER_INVITED', 'MEMBER_JOINED']);
+    expect(await changeActions(app.database.db, supplierId)).toEqual(['MEMBER_INVITED', 'MEMBER_JOINED']);
 
     const already = await invite(owner.browser, supplierId, colleague);
     expect(already.data?.inviteSupplierMember.userErrors[0]).toMatchObject({ field: ['email'], code: 'NOT_ALLOWED_NOW' });
@@ -98,8 +86,8 @@ describe('inviteSupplierMember and acceptSupplierInvitation', () => {
     const first = await invite(owner.browser, supplierId, colleague);
     const second = await invite(owner.browser, supplierId, colleague, 'OWNER');
     expect(second.data?.inviteSupplierMember.invitation?.id).toBe(first.data?.inviteSupplierMember.invitation?.id);
-    const [oldMail, newMail] = await mailsTo(database.db, colleague, 'supplier-invitation');
-    const browser = server.browser();
+    const [oldMail, newMail] = await mailsTo(app.database.db, colleague, 'supplier-invitation');
+    const browser = app.server.browser();
     await signUpIn(browser, { email: colleague, role: 'SUPPLIER_MEMBER' });
     expect((await accept(browser, { token: tokenInMail(oldMail) })).userErrors[0].code).toBe('INVALID_TOKEN');
     expect((await accept(browser, { token: tokenInMail(newMail) })).membership?.role).toBe('OWNER');
@@ -109,34 +97,34 @@ describe('inviteSupplierMember and acceptSupplierInvitation', () => {
     const { supplierId, owner } = await supplierWithOwner();
     const colleague = testEmail('expire');
     const invited = await invite(owner.browser, supplierId, colleague);
-    const browser = server.browser();
+    const browser = app.server.browser();
     await signUpIn(browser, { email: colleague, role: 'SUPPLIER_MEMBER' });
     const invitationId = invited.data!.inviteSupplierMember.invitation!.id;
     expect((await accept(browser, { invitationId })).userErrors[0]).toMatchObject({ field: ['invitationId'], code: 'NOT_ALLOWED_NOW' });
-    await database.db.query('UPDATE account SET email_verified_at = now() WHERE email = $1', [colleague]);
-    await database.db.query(`UPDATE supplier_invitation SET expires_at = now() - interval '1 second' WHERE email = $1`, [colleague]);
+    await app.database.db.query('UPDATE account SET email_verified_at = now() WHERE email = $1', [colleague]);
+    await app.database.db.query(`UPDATE supplier_invitation SET expires_at = now() - interval '1 second' WHERE email = $1`, [colleague]);
     expect((await accept(browser, { invitationId })).userErrors[0].code).toBe('INVALID_TOKEN');
-    await database.db.query(`UPDATE supplier_invitation SET expires_at = now() + interval '1 day' WHERE email = $1`, [colleague]);
+    await app.database.db.query(`UPDATE supplier_invitation SET expires_at = now() + interval '1 day' WHERE email = $1`, [colleague]);
 
     const revoked = await owner.browser.query<{ revokeSupplierInvitation: InvitePayload }>(REVOKE, { input: { invitationId } });
     expect(revoked.data?.revokeSupplierInvitation).toEqual({ invitation: { id: invitationId }, userErrors: [] });
     expect((await accept(browser, { invitationId })).userErrors[0].code).toBe('INVALID_TOKEN');
     const twice = await owner.browser.query<{ revokeSupplierInvitation: InvitePayload }>(REVOKE, { input: { invitationId } });
     expect(twice.data?.revokeSupplierInvitation.userErrors[0].code).toBe('NOT_ALLOWED_NOW');
-    expect(await changeActions(database.db, supplierId)).toEqual(['MEMBER_INVITED', 'INVITATION_REVOKED']);
+    expect(await changeActions(app.database.db, supplierId)).toEqual(['MEMBER_INVITED', 'INVITATION_REVOKED']);
   });
 
   it('lets OWNERs and admins invite and revoke; MEMBERs, outsiders and buyers are FORBIDDEN', async () => {
     const { supplierId, owner } = await supplierWithOwner();
-    const member = await signedIn(server, database.db, 'SUPPLIER_MEMBER');
-    await addMembership(database.db, member.email, supplierId, 'MEMBER');
-    const outsider = await signedIn(server, database.db, 'SUPPLIER_MEMBER');
-    const buyer = await signedIn(server, database.db, 'BUYER');
-    const admin = await signedIn(server, database.db, 'ADMIN');
+    const member = await signedIn(app.server, app.database.db, 'SUPPLIER_MEMBER');
+    await addMembership(app.database.db, member.email, supplierId, 'MEMBER');
+    const outsider = await signedIn(app.server, app.database.db, 'SUPPLIER_MEMBER');
+    const buyer = await signedIn(app.server, app.database.db, 'BUYER');
+    const admin = await signedIn(app.server, app.database.db, 'ADMIN');
     for (const browser of [member.browser, outsider.browser, buyer.browser]) {
       expect(errorCode(await invite(browser, supplierId, testEmail()))).toBe('FORBIDDEN');
     }
-    expect(errorCode(await invite(server.browser(), supplierId, testEmail()))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await invite(app.server.browser(), supplierId, testEmail()))).toBe('UNAUTHENTICATED');
     const byAdmin = await invite(admin.browser, supplierId, testEmail('admin-invite'));
     expect(byAdmin.data?.inviteSupplierMember.userErrors).toEqual([]);
     expect((await invite(owner.browser, supplierId, 'pas-une-adresse')).data?.inviteSupplierMember.userErrors[0]).toMatchObject({ field: ['email'], code: 'INVALID' });
@@ -157,9 +145,9 @@ describe('inviteSupplierMember and acceptSupplierInvitation', () => {
     const { supplierId, owner } = await supplierWithOwner();
     const colleague = testEmail('acheteur');
     await invite(owner.browser, supplierId, colleague);
-    const browser = server.browser();
+    const browser = app.server.browser();
     await signUpIn(browser, { email: colleague, role: 'BUYER' });
-    const [mail] = await mailsTo(database.db, colleague, 'supplier-invitation');
+    const [mail] = await mailsTo(app.database.db, colleague, 'supplier-invitation');
     expect(errorCode(await browser.query(ACCEPT, { input: { token: tokenInMail(mail) } }))).toBe('FORBIDDEN');
   });
 });
@@ -167,10 +155,10 @@ describe('inviteSupplierMember and acceptSupplierInvitation', () => {
 describe('removeSupplierMember', () => {
   it('OWNERs remove members, anyone leaves, the last OWNER stays', async () => {
     const { supplierId, owner } = await supplierWithOwner();
-    const member = await signedIn(server, database.db, 'SUPPLIER_MEMBER');
-    const other = await signedIn(server, database.db, 'SUPPLIER_MEMBER');
-    await addMembership(database.db, member.email, supplierId, 'MEMBER');
-    await addMembership(database.db, other.email, supplierId, 'MEMBER');
+    const member = await signedIn(app.server, app.database.db, 'SUPPLIER_MEMBER');
+    const other = await signedIn(app.server, app.database.db, 'SUPPLIER_MEMBER');
+    await addMembership(app.database.db, member.email, supplierId, 'MEMBER');
+    await addMembership(app.database.db, other.email, supplierId, 'MEMBER');
     const remove = (browser: TestBrowser, accountId: string) =>
       browser.query<{ removeSupplierMember: { removedAccountId: string | null; userErrors: UserErrorData[] } }>(REMOVE, {
         input: { supplierId: gid(supplierId), accountId },
@@ -181,11 +169,11 @@ describe('removeSupplierMember', () => {
     expect((await remove(member.browser, member.accountId)).data?.removeSupplierMember).toEqual({ removedAccountId: member.accountId, userErrors: [] });
     expect((await remove(owner.browser, other.accountId)).data?.removeSupplierMember.removedAccountId).toBe(other.accountId);
     expect((await remove(owner.browser, other.accountId)).data?.removeSupplierMember.userErrors[0].code).toBe('NOT_FOUND');
-    const admin = await signedIn(server, database.db, 'ADMIN');
+    const admin = await signedIn(app.server, app.database.db, 'ADMIN');
     expect((await remove(admin.browser, owner.accountId)).data?.removeSupplierMember.userErrors[0].code).toBe('NOT_ALLOWED_NOW');
-    const [{ count }] = await database.db.query('SELECT count(*)::int AS count FROM supplier_membership WHERE supplier_id = $1', [supplierId]);
+    const [{ count }] = await app.database.db.query('SELECT count(*)::int AS count FROM supplier_membership WHERE supplier_id = $1', [supplierId]);
     expect(count).toBe(1);
-    expect(await changeActions(database.db, supplierId)).toEqual(['MEMBER_REMOVED', 'MEMBER_REMOVED']);
+    expect(await changeActions(app.database.db, supplierId)).toEqual(['MEMBER_REMOVED', 'MEMBER_REMOVED']);
   });
 });
 
@@ -194,7 +182,7 @@ describe('createMembershipLoaders', () => {
     const first = await supplierWithOwner();
     const second = await supplierWithOwner();
     await invite(first.owner.browser, first.supplierId, testEmail('lot'));
-    const loaders = createMembershipLoaders(database.db);
+    const loaders = createMembershipLoaders(app.database.db);
     const statistics: SqlStatistics = { statements: [] };
     const ids = [second.supplierId, first.supplierId, 999_999];
     const [members, invitations] = await recordSqlStatements(statistics, () =>

@@ -1,28 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { toGlobalId } from '../../core/graphql/global-id.js';
-import { mailsTo } from '../../test-support/accounts.js';
+import { errorCode, mailsTo, signedIn, USER_ERRORS, type UserErrorData } from '../../test-support/accounts.js';
 import { insertSupplier } from '../../test-support/factories.js';
-import { createTestDatabase, type TestDatabase } from '../../test-support/test-database.js';
-import { startTestServer, type TestBrowser, type TestServer } from '../../test-support/test-server.js';
+import { useTestServer, type TestBrowser } from '../../test-support/test-server.js';
 import { makeSiret } from '../suppliers/siret.js';
-import { changeActions, errorCode, signedIn, USER_ERRORS, type UserErrorData } from './membership.test-support.js';
+import { changeActions } from './membership.test-support.js';
 import { siretProblem } from './proposal.service.js';
 
 /** Proposals of missing structures over real HTTP. */
 
-let database: TestDatabase;
-let server: TestServer;
+const app = useTestServer();
 let sequence = 0;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  server = await startTestServer(database.db);
-});
-
-afterAll(async () => {
-  await server.close();
-  await database.drop();
-});
 
 const PROPOSE = `mutation Propose($input: ProposeSupplierInput!) {
   proposeSupplier(input: $input) {
@@ -61,7 +49,7 @@ describe('siretProblem', () => {
 
 describe('proposeSupplier', () => {
   it('creates the structure unpublished, with the proposer as OWNER, and an admin approval publishes it', async () => {
-    const staff = await signedIn(server, database.db, 'SUPPLIER_MEMBER');
+    const staff = await signedIn(app.server, app.database.db, 'SUPPLIER_MEMBER');
     const siret = newSiret();
     const answer = await staff.browser.query<{ proposeSupplier: ProposePayload }>(PROPOSE, {
       input: {
@@ -86,17 +74,17 @@ describe('proposeSupplier', () => {
       supplier: { siret, name: 'Le Sablon', published: false, dataSource: 'SUPPLIER', position: { source: 'COMMUNE_CENTRE' }, serviceArea: { kind: 'DEPARTEMENTS', departements: [{ code: '57' }] } },
     });
     const supplierKey = Number(Buffer.from(payload.proposal!.supplier.id, 'base64url').toString().split(':')[1]);
-    const [row] = await database.db.query('SELECT legal_name, email, website, self_edited_fields FROM supplier WHERE id = $1', [supplierKey]);
+    const [row] = await app.database.db.query('SELECT legal_name, email, website, self_edited_fields FROM supplier WHERE id = $1', [supplierKey]);
     expect(row).toMatchObject({ legal_name: 'Ressourcerie du Sablon', email: 'contact@sablon.fr', website: 'https://sablon.fr/' });
-    const [membership] = await database.db.query('SELECT role FROM supplier_membership WHERE supplier_id = $1', [supplierKey]);
+    const [membership] = await app.database.db.query('SELECT role FROM supplier_membership WHERE supplier_id = $1', [supplierKey]);
     expect(membership.role).toBe('OWNER');
-    expect((await server.query<{ suppliers: { totalCount: number } }>(SEARCH, { text: 'Ressourcerie du Sablon' })).data?.suppliers.totalCount).toBe(0);
+    expect((await app.server.query<{ suppliers: { totalCount: number } }>(SEARCH, { text: 'Ressourcerie du Sablon' })).data?.suppliers.totalCount).toBe(0);
 
     const duplicate = await propose(staff.browser, { siret });
     expect(duplicate.data?.proposeSupplier.userErrors).toEqual([expect.objectContaining({ field: ['siret'], code: 'DUPLICATE' })]);
     expect(duplicate.data?.proposeSupplier.userErrors[0].message).toContain('attend la validation');
 
-    const admin = await signedIn(server, database.db, 'ADMIN');
+    const admin = await signedIn(app.server, app.database.db, 'ADMIN');
     const queue = await admin.browser.query<{ supplierProposals: { edges: { node: { id: string } }[] } }>(QUEUE, { status: 'PENDING' });
     expect(queue.data?.supplierProposals.edges.map((edge) => edge.node.id)).toContain(payload.proposal!.id);
     expect(errorCode(await staff.browser.query(QUEUE, {}))).toBe('FORBIDDEN');
@@ -106,11 +94,11 @@ describe('proposeSupplier', () => {
       input: { proposalId: payload.proposal!.id, decision: 'APPROVE' },
     });
     expect(approved.data?.decideSupplierProposal).toMatchObject({ proposal: { status: 'APPROVED' }, userErrors: [] });
-    expect((await server.query<{ suppliers: { totalCount: number } }>(SEARCH, { text: 'Ressourcerie du Sablon' })).data?.suppliers.totalCount).toBe(1);
-    const [mail] = await mailsTo(database.db, staff.email, 'proposal-decided');
+    expect((await app.server.query<{ suppliers: { totalCount: number } }>(SEARCH, { text: 'Ressourcerie du Sablon' })).data?.suppliers.totalCount).toBe(1);
+    const [mail] = await mailsTo(app.database.db, staff.email, 'proposal-decided');
     expect(mail.subject).toContain('publiée');
     expect(mail.text).not.toContain('Sablon');
-    expect(await changeActions(database.db, supplierKey)).toEqual(['MEMBER_JOINED', 'SUPPLIER_PROPOSED', 'SUPPLIER_PROPOSAL_APPROVED']);
+    expect(await changeActions(app.database.db, supplierKey)).toEqual(['MEMBER_JOINED', 'SUPPLIER_PROPOSED', 'SUPPLIER_PROPOSAL_APPROVED']);
 
     const known = await propose(staff.browser, { siret });
     expect(known.data?.proposeSupplier).toMatchObject({ existingSupplier: { id: payload.proposal!.supplier.id }, userErrors: [{ field: ['siret'], code: 'DUPLICATE' }] });
@@ -121,9 +109,9 @@ describe('proposeSupplier', () => {
   });
 
   it('rejection keeps the structure unpublished and needs a reason', async () => {
-    const staff = await signedIn(server, database.db, 'SUPPLIER_MEMBER');
+    const staff = await signedIn(app.server, app.database.db, 'SUPPLIER_MEMBER');
     const { data } = await propose(staff.browser);
-    const admin = await signedIn(server, database.db, 'ADMIN');
+    const admin = await signedIn(app.server, app.database.db, 'ADMIN');
     const proposalId = data!.proposeSupplier.proposal!.id;
     const blank = await admin.browser.query<{ decideSupplierProposal: { userErrors: UserErrorData[] } }>(DECIDE, { input: { proposalId, decision: 'REJECT', reason: ' ' } });
     expect(blank.data?.decideSupplierProposal.userErrors[0]).toMatchObject({ field: ['reason'], code: 'BLANK' });
@@ -131,16 +119,16 @@ describe('proposeSupplier', () => {
       input: { proposalId, decision: 'REJECT', reason: 'Ce SIRET est celui d’une entreprise classique.' },
     });
     expect(rejected.data?.decideSupplierProposal.proposal).toMatchObject({ status: 'REJECTED', decisionReason: 'Ce SIRET est celui d’une entreprise classique.' });
-    const [row] = await database.db.query('SELECT s.published FROM supplier s JOIN supplier_proposal p ON p.supplier_id = s.id WHERE p.id = $1', [
+    const [row] = await app.database.db.query('SELECT s.published FROM supplier s JOIN supplier_proposal p ON p.supplier_id = s.id WHERE p.id = $1', [
       Number(Buffer.from(proposalId, 'base64url').toString().split(':')[1]),
     ]);
     expect(row.published).toBe(false);
-    expect((await mailsTo(database.db, staff.email, 'proposal-decided'))[0].subject).toContain("n'a pas été acceptée");
+    expect((await mailsTo(app.database.db, staff.email, 'proposal-decided'))[0].subject).toContain("n'a pas été acceptée");
   });
 
   it('reports field errors, mirrored at their path, and saves nothing', async () => {
-    const staff = await signedIn(server, database.db, 'SUPPLIER_MEMBER');
-    const [{ count: before }] = await database.db.query('SELECT count(*)::int AS count FROM supplier');
+    const staff = await signedIn(app.server, app.database.db, 'SUPPLIER_MEMBER');
+    const [{ count: before }] = await app.database.db.query('SELECT count(*)::int AS count FROM supplier');
     const answer = await propose(staff.browser, {
       siret: '12345678901234',
       legalName: ' ',
@@ -154,20 +142,20 @@ describe('proposeSupplier', () => {
     expect(fields?.sort()).toEqual(
       ['siret:INVALID', 'legalName:BLANK', 'communeCode:NOT_FOUND', 'postalCode:INVALID', 'email:INVALID', 'phone:INVALID', 'website:INVALID'].sort(),
     );
-    const [{ count: after }] = await database.db.query('SELECT count(*)::int AS count FROM supplier');
+    const [{ count: after }] = await app.database.db.query('SELECT count(*)::int AS count FROM supplier');
     expect(after).toBe(before);
   });
 
   it('lists likely duplicates (same SIREN, or same name in the same commune) until confirmed', async () => {
-    const existing = await insertSupplier(database.db, { legalName: 'Les Ateliers de la Seille', communeCode: '57463' });
-    const staff = await signedIn(server, database.db, 'SUPPLIER_MEMBER');
+    const existing = await insertSupplier(app.database.db, { legalName: 'Les Ateliers de la Seille', communeCode: '57463' });
+    const staff = await signedIn(app.server, app.database.db, 'SUPPLIER_MEMBER');
     const sameName = await propose(staff.browser, { legalName: 'LES ATELIERS DE LA SEILLE' });
     expect(sameName.data?.proposeSupplier).toMatchObject({
       proposal: null,
       likelyDuplicates: [{ id: toGlobalId('Supplier', existing) }],
       userErrors: [{ field: null, code: 'DUPLICATE' }],
     });
-    const [{ siret }] = await database.db.query('SELECT siret FROM supplier WHERE id = $1', [existing]);
+    const [{ siret }] = await app.database.db.query('SELECT siret FROM supplier WHERE id = $1', [existing]);
     const sameSiren = await propose(staff.browser, { siret: makeSiret(siret.slice(0, 8), '0099'), legalName: 'Antenne de Woippy' });
     expect(sameSiren.data?.proposeSupplier.likelyDuplicates).toEqual([expect.objectContaining({ id: toGlobalId('Supplier', existing) })]);
     const confirmed = await propose(staff.browser, { legalName: 'Les Ateliers de la Seille', confirmNotDuplicate: true });
@@ -175,9 +163,9 @@ describe('proposeSupplier', () => {
   });
 
   it('lets supplier staff only propose: anonymous UNAUTHENTICATED, buyers and admins FORBIDDEN', async () => {
-    expect(errorCode(await propose(server.browser()))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await propose(app.server.browser()))).toBe('UNAUTHENTICATED');
     for (const role of ['BUYER', 'ADMIN'] as const) {
-      expect(errorCode(await propose((await signedIn(server, database.db, role)).browser))).toBe('FORBIDDEN');
+      expect(errorCode(await propose((await signedIn(app.server, app.database.db, role)).browser))).toBe('FORBIDDEN');
     }
   });
 });

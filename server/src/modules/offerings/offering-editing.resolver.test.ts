@@ -1,29 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { toGlobalId } from '../../core/graphql/global-id.js';
 import type { UserErrorData } from '../../test-support/accounts.js';
 import { insertSupplier } from '../../test-support/factories.js';
-import { createTestDatabase, type TestDatabase } from '../../test-support/test-database.js';
-import { startTestServer, type TestBrowser, type TestServer } from '../../test-support/test-server.js';
+import { useTestServer, type TestBrowser } from '../../test-support/test-server.js';
 import { signUpEditors, signUpMember, type Editors } from '../suppliers/supplier-profile.test-support.js';
 
 /** Offering editing over real HTTP: authorization matrix, validation, statuses, conflicts, change log, search. */
 
-let database: TestDatabase;
-let server: TestServer;
+const app = useTestServer();
 let editors: Editors;
 let supplierId: number;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  server = await startTestServer(database.db);
-  supplierId = await insertSupplier(database.db, { legalName: 'Atelier Couture Solidaire' });
-  const otherSupplierId = await insertSupplier(database.db, { legalName: 'Autre structure' });
-  editors = await signUpEditors(server, database.db, supplierId, otherSupplierId);
-});
-
-afterAll(async () => {
-  await server.close();
-  await database.drop();
+  supplierId = await insertSupplier(app.database.db, { legalName: 'Atelier Couture Solidaire' });
+  const otherSupplierId = await insertSupplier(app.database.db, { legalName: 'Autre structure' });
+  editors = await signUpEditors(app.server, app.database.db, supplierId, otherSupplierId);
 });
 
 const OFFERING_FIELDS = 'id version status title description serviceType minimumOrderAmount leadTimeDays hasOwnServiceArea price { amountFrom amountTo unit } category { slug }';
@@ -64,7 +55,7 @@ async function change(browser: TestBrowser, mutation: keyof typeof STATUS_MUTATI
 }
 
 async function versionOf(offering: OfferingData): Promise<number> {
-  const [row] = await database.db.query('SELECT version FROM offering WHERE id = $1', [Number(Buffer.from(offering.id, 'base64url').toString().split(':')[1])]);
+  const [row] = await app.database.db.query('SELECT version FROM offering WHERE id = $1', [Number(Buffer.from(offering.id, 'base64url').toString().split(':')[1])]);
   return row.version;
 }
 
@@ -81,7 +72,7 @@ describe('authorization', () => {
         expect((await change(browser, mutation, offering!)).errors?.[0].extensions?.code, `${role} ${mutation}`).toBe(code);
       }
     }
-    expect(await database.db.query('SELECT count(*)::int AS count FROM offering WHERE supplier_id = $1', [supplierId])).toEqual([{ count: 1 }]);
+    expect(await app.database.db.query('SELECT count(*)::int AS count FROM offering WHERE supplier_id = $1', [supplierId])).toEqual([{ count: 1 }]);
 
     for (const editor of [editors.member, editors.admin]) {
       const created = (await create(editor)).offering!;
@@ -125,11 +116,11 @@ describe('validation', () => {
     [['leadTimeDays'], 'OUT_OF_RANGE', { leadTimeDays: -1 }],
     [['serviceArea', 'radiusKm'], 'OUT_OF_RANGE', { serviceArea: { kind: 'RADIUS', radiusKm: 5000 } }],
   ])('answers at %j the code %s, creating nothing (%#)', async (field, code, changes) => {
-    const [before] = await database.db.query('SELECT count(*)::int AS count FROM offering');
+    const [before] = await app.database.db.query('SELECT count(*)::int AS count FROM offering');
     const payload = await create(editors.member, { ...draft(), ...changes });
     expect(payload.userErrors).toEqual([expect.objectContaining({ field, code, message: expect.stringMatching(/\S/) })]);
     expect(payload.offering).toBeNull();
-    expect(await database.db.query('SELECT count(*)::int AS count FROM offering')).toEqual([before]);
+    expect(await app.database.db.query('SELECT count(*)::int AS count FROM offering')).toEqual([before]);
   });
 
   it('stores prices rounded to the cent, and clears them with null', async () => {
@@ -144,11 +135,11 @@ describe('statuses, conflicts, change log and search', () => {
   it('publishes for buyers, never an archived offering, and search sees published offerings only', async () => {
     const { offering } = await create(editors.member, { ...draft('Broderie personnalisée zygomorphe'), price: { from: 30, unit: 'PIECE' } });
     const search = `query { offerings(first: 10, filter: { text: "zygomorphe" }) { edges { node { id } } } }`;
-    const hits = async () => (await server.query<{ offerings: { edges: { node: { id: string } }[] } }>(search)).data?.offerings.edges.map((edge) => edge.node.id);
+    const hits = async () => (await app.server.query<{ offerings: { edges: { node: { id: string } }[] } }>(search)).data?.offerings.edges.map((edge) => edge.node.id);
     expect(await hits()).toEqual([]);
     const published = (await change(editors.member, 'publish', offering!)).payload!.offering!;
     expect(await hits()).toEqual([offering!.id]);
-    const [projection] = await database.db.query('SELECT min_entry_amount FROM supplier_search WHERE supplier_id = $1', [supplierId]);
+    const [projection] = await app.database.db.query('SELECT min_entry_amount FROM supplier_search WHERE supplier_id = $1', [supplierId]);
     expect(Number(projection.min_entry_amount)).toBeLessThanOrEqual(30);
 
     const archived = (await change(editors.member, 'archive', published)).payload!.offering!;
@@ -162,7 +153,7 @@ describe('statuses, conflicts, change log and search', () => {
 
   it('answers STALE_VERSION to the second of two editors, overwriting nothing', async () => {
     const { offering } = await create(editors.member);
-    const colleague = await signUpMember(server, database.db, [supplierId], 'Dominique Collègue');
+    const colleague = await signUpMember(app.server, app.database.db, [supplierId], 'Dominique Collègue');
     const first = await colleague.query<{ updateOffering: Payload }>(UPDATE, { input: { offeringId: offering!.id, version: 1, title: 'Titre de Dominique' } });
     expect(first.data?.updateOffering.userErrors).toEqual([]);
     const second = await editors.member.query<{ updateOffering: Payload }>(UPDATE, {
@@ -177,7 +168,7 @@ describe('statuses, conflicts, change log and search', () => {
     const { offering } = await create(editors.member, { ...draft('Sacs en tissu recyclé'), leadTimeDays: 5 });
     await editors.member.query(UPDATE, { input: { offeringId: offering!.id, version: 1, leadTimeDays: 7, price: { from: 8, unit: 'PIECE' } } });
     await change(editors.member, 'publish', { ...offering!, version: 2 });
-    const rows = await database.db.query(
+    const rows = await app.database.db.query(
       `SELECT l.action, l.changes, a.display_name FROM change_log l JOIN account a ON a.id = l.account_id
        WHERE l.offering_id = $1 ORDER BY l.id`,
       [Number(Buffer.from(offering!.id, 'base64url').toString().split(':')[1])],

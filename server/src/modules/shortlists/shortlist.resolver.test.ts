@@ -1,26 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { toGlobalId } from '../../core/graphql/global-id.js';
-import { signUpIn } from '../../test-support/accounts.js';
+import { errorCode, signUpIn, USER_ERRORS, type UserErrorData } from '../../test-support/accounts.js';
 import { insertSupplier } from '../../test-support/factories.js';
-import { createTestDatabase, type TestDatabase } from '../../test-support/test-database.js';
-import { startTestServer, type TestBrowser, type TestServer } from '../../test-support/test-server.js';
-import { errorCode, USER_ERRORS, type UserErrorData } from '../memberships/membership.test-support.js';
+import { useTestServer, type TestBrowser } from '../../test-support/test-server.js';
 import { MAX_ENTRIES, MAX_SHORTLISTS } from './shortlist.service.js';
 
 /** Shortlists over real HTTP and PostgreSQL: every mutation as anonymous, owner and another account. */
 
-let database: TestDatabase;
-let server: TestServer;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  server = await startTestServer(database.db);
-});
-
-afterAll(async () => {
-  await server.close();
-  await database.drop();
-});
+const app = useTestServer();
 
 const LIST = `id name entryCount unavailableCount shareUrl entries { note addedAt supplier { id name } }`;
 const MUTATIONS = {
@@ -71,14 +58,14 @@ async function listsOf(browser: TestBrowser): Promise<ListData[]> {
 
 const SHARED = `query Shared($token: String!) { sharedShortlist(token: $token) { name entryCount unavailableCount entries { note supplier { id name } } } }`;
 async function shared(token: string) {
-  return (await server.query<{ sharedShortlist: (Omit<ListData, 'id' | 'shareUrl'>) | null }>(SHARED, { token })).data!.sharedShortlist;
+  return (await app.server.query<{ sharedShortlist: (Omit<ListData, 'id' | 'shareUrl'>) | null }>(SHARED, { token })).data!.sharedShortlist;
 }
 const tokenOf = (shareUrl: string) => shareUrl.split('/listes/')[1];
 
 const gid = (id: number) => toGlobalId('Supplier', id);
 
 async function buyer(displayName = 'Achats, Ville de Metz') {
-  const browser = server.browser();
+  const browser = app.server.browser();
   await signUpIn(browser, { role: 'BUYER', displayName });
   return browser;
 }
@@ -91,11 +78,11 @@ async function buyerWithList(name = 'Travaux 2026') {
 
 describe('shortlist mutations × anonymous / owner / other account', () => {
   it('refuses anonymous callers (UNAUTHENTICATED) and other accounts (FORBIDDEN), and changes nothing', async () => {
-    const supplier = await insertSupplier(database.db, { legalName: 'Atelier Vert' });
+    const supplier = await insertSupplier(app.database.db, { legalName: 'Atelier Vert' });
     const { browser: owner, list } = await buyerWithList();
     await ok(owner, 'addToShortlist', { shortlistId: list.id, supplierId: gid(supplier), note: 'à rappeler' });
     const other = await buyer();
-    const anonymous = server.browser();
+    const anonymous = app.server.browser();
     const inputs: Record<MutationName, Record<string, unknown>> = {
       createShortlist: { name: 'Intrus' },
       renameShortlist: { shortlistId: list.id, name: 'Intrus' },
@@ -117,7 +104,7 @@ describe('shortlist mutations × anonymous / owner / other account', () => {
   });
 
   it('lets the owner create, rename, add, note, remove and delete', async () => {
-    const [a, b] = [await insertSupplier(database.db, { legalName: 'Atelier A' }), await insertSupplier(database.db, { legalName: 'Atelier B' })];
+    const [a, b] = [await insertSupplier(app.database.db, { legalName: 'Atelier A' }), await insertSupplier(app.database.db, { legalName: 'Atelier B' })];
     const { browser, list } = await buyerWithList(' Nettoyage   locaux ');
     expect(list).toMatchObject({ name: 'Nettoyage locaux', entryCount: 0, entries: [], shareUrl: null });
     await ok(browser, 'renameShortlist', { shortlistId: list.id, name: 'Nettoyage' });
@@ -139,21 +126,21 @@ describe('shortlist mutations × anonymous / owner / other account', () => {
     });
     expect(await ok(browser, 'deleteShortlist', { shortlistId: list.id })).toEqual({ deletedShortlistId: list.id, userErrors: [] });
     expect(await listsOf(browser)).toEqual([]);
-    expect(await database.db.query('SELECT 1 FROM shortlist_entry e JOIN shortlist s ON s.id = e.shortlist_id WHERE s.name = $1', ['Nettoyage'])).toEqual([]);
+    expect(await app.database.db.query('SELECT 1 FROM shortlist_entry e JOIN shortlist s ON s.id = e.shortlist_id WHERE s.name = $1', ['Nettoyage'])).toEqual([]);
     expect((await mutate(browser, 'renameShortlist', { shortlistId: list.id, name: 'x' })).payload!.userErrors[0].code).toBe('NOT_FOUND');
   });
 
   it('refuses unpublished or unknown structures, and hides those unpublished later (counted as unavailable)', async () => {
-    const [kept, later] = [await insertSupplier(database.db), await insertSupplier(database.db)];
-    const hidden = await insertSupplier(database.db);
-    await database.db.query('UPDATE supplier SET published = false WHERE id = $1', [hidden]);
+    const [kept, later] = [await insertSupplier(app.database.db), await insertSupplier(app.database.db)];
+    const hidden = await insertSupplier(app.database.db);
+    await app.database.db.query('UPDATE supplier SET published = false WHERE id = $1', [hidden]);
     const { browser, list } = await buyerWithList();
     const refused = await mutate(browser, 'addToShortlist', { shortlistId: list.id, supplierId: gid(hidden) });
     expect(refused.payload!.userErrors).toEqual([{ field: ['supplierId'], code: 'NOT_FOUND', message: 'Cette structure n’est pas (ou plus) dans l’annuaire.' }]);
     expect((await mutate(browser, 'addToShortlist', { shortlistId: list.id, supplierId: 'pas-un-id' })).code).toBe('BAD_USER_INPUT');
     await ok(browser, 'addToShortlist', { shortlistId: list.id, supplierId: gid(kept) });
     await ok(browser, 'addToShortlist', { shortlistId: list.id, supplierId: gid(later) });
-    await database.db.query('UPDATE supplier SET published = false WHERE id = $1', [later]);
+    await app.database.db.query('UPDATE supplier SET published = false WHERE id = $1', [later]);
     const [after] = await listsOf(browser);
     expect(after).toMatchObject({ entryCount: 1, unavailableCount: 1 });
     expect(after.entries.map((e) => e.supplier.id)).toEqual([gid(kept)]);
@@ -162,7 +149,7 @@ describe('shortlist mutations × anonymous / owner / other account', () => {
 
 describe('limits and plain text', () => {
   it('checks names and notes with French messages', async () => {
-    const supplier = await insertSupplier(database.db);
+    const supplier = await insertSupplier(app.database.db);
     const { browser, list } = await buyerWithList();
     const cases: [MutationName, Record<string, unknown>, Partial<UserErrorData>][] = [
       ['createShortlist', { name: '   ' }, { field: ['name'], code: 'BLANK', message: 'Le nom de la liste est obligatoire.' }],
@@ -181,7 +168,7 @@ describe('limits and plain text', () => {
 
   it(`allows ${MAX_SHORTLISTS} lists per account and ${MAX_ENTRIES} entries per list`, async () => {
     const { browser, list } = await buyerWithList();
-    await database.db.query(
+    await app.database.db.query(
       `INSERT INTO shortlist (account_id, name) SELECT account_id, 'Liste ' || n FROM shortlist, generate_series(2, $2) n WHERE id = $1`,
       [Number(Buffer.from(list.id, 'base64url').toString().split(':')[1]), MAX_SHORTLISTS],
     );
@@ -190,16 +177,16 @@ describe('limits and plain text', () => {
     expect(tooMany.payload!.userErrors[0].message).toContain('50 listes');
 
     const listKey = Number(Buffer.from(list.id, 'base64url').toString().split(':')[1]);
-    const supplier = await insertSupplier(database.db);
-    await database.db.query(
+    const supplier = await insertSupplier(app.database.db);
+    await app.database.db.query(
       `INSERT INTO shortlist_entry (shortlist_id, supplier_id) SELECT $1, id FROM supplier WHERE id <> $2 AND published LIMIT $3`,
       [listKey, supplier, MAX_ENTRIES],
     );
-    const [{ count }] = await database.db.query('SELECT count(*)::int AS count FROM shortlist_entry WHERE shortlist_id = $1', [listKey]);
+    const [{ count }] = await app.database.db.query('SELECT count(*)::int AS count FROM shortlist_entry WHERE shortlist_id = $1', [listKey]);
     if (count < MAX_ENTRIES) {
       // Not enough suppliers in the test directory: fill up with fresh ones.
       for (let i = count; i < MAX_ENTRIES; i += 1) {
-        await database.db.query('INSERT INTO shortlist_entry (shortlist_id, supplier_id) VALUES ($1, $2)', [listKey, await insertSupplier(database.db)]);
+        await app.database.db.query('INSERT INTO shortlist_entry (shortlist_id, supplier_id) VALUES ($1, $2)', [listKey, await insertSupplier(app.database.db)]);
       }
     }
     const full = await mutate(browser, 'addToShortlist', { shortlistId: list.id, supplierId: gid(supplier) });
@@ -211,19 +198,19 @@ describe('limits and plain text', () => {
 
   it('stores XSS-looking names and notes verbatim, as plain text', async () => {
     const payload = '<img src=x onerror="window.__xss=1">';
-    const supplier = await insertSupplier(database.db);
+    const supplier = await insertSupplier(app.database.db);
     const { browser, list } = await buyerWithList(`<script>alert(1)</script>`);
     const added = await ok(browser, 'addToShortlist', { shortlistId: list.id, supplierId: gid(supplier), note: payload });
     expect(added.shortlist!.name).toBe('<script>alert(1)</script>');
     expect(added.shortlist!.entries[0].note).toBe(payload);
-    const [row] = await database.db.query('SELECT note FROM shortlist_entry WHERE supplier_id = $1', [supplier]);
+    const [row] = await app.database.db.query('SELECT note FROM shortlist_entry WHERE supplier_id = $1', [supplier]);
     expect(row.note).toBe(payload);
   });
 });
 
 describe('shareShortlist and sharedShortlist', () => {
   it('shares by an unguessable link, read-only and without the owner, until unshared', async () => {
-    const supplier = await insertSupplier(database.db, { legalName: 'Imprimerie Solidaire' });
+    const supplier = await insertSupplier(app.database.db, { legalName: 'Imprimerie Solidaire' });
     const { browser, list } = await buyerWithList('Impression');
     await ok(browser, 'addToShortlist', { shortlistId: list.id, supplierId: gid(supplier), note: 'Bon contact' });
     const { shortlist } = await ok(browser, 'shareShortlist', { shortlistId: list.id });
@@ -250,8 +237,8 @@ describe('shareShortlist and sharedShortlist', () => {
 
 describe('mergeShortlist', () => {
   it('creates "Ma sélection" when the account has no list, skipping unknown, unpublished and repeated IDs', async () => {
-    const [a, b, hidden] = [await insertSupplier(database.db), await insertSupplier(database.db), await insertSupplier(database.db)];
-    await database.db.query('UPDATE supplier SET published = false WHERE id = $1', [hidden]);
+    const [a, b, hidden] = [await insertSupplier(app.database.db), await insertSupplier(app.database.db), await insertSupplier(app.database.db)];
+    await app.database.db.query('UPDATE supplier SET published = false WHERE id = $1', [hidden]);
     const browser = await buyer();
     const merged = await ok(browser, 'mergeShortlist', {
       supplierIds: [gid(b), gid(a), gid(b), gid(hidden), gid(999_999_999), toGlobalId('Offering', a), 'n’importe quoi'],
@@ -266,7 +253,7 @@ describe('mergeShortlist', () => {
   });
 
   it("adds to the account's first list by default, or to the one given", async () => {
-    const [a, b] = [await insertSupplier(database.db), await insertSupplier(database.db)];
+    const [a, b] = [await insertSupplier(app.database.db), await insertSupplier(app.database.db)];
     const { browser, list: first } = await buyerWithList('Première');
     const second = (await ok(browser, 'createShortlist', { name: 'Seconde' })).shortlist!;
     expect((await ok(browser, 'mergeShortlist', { supplierIds: [gid(a)] })).shortlist!.id).toBe(first.id);
@@ -281,7 +268,7 @@ describe('mergeShortlist', () => {
 describe('viewer.shortlists', () => {
   it('loads entries and structures of every list in batches (no query per list or entry)', async () => {
     const suppliers = [];
-    for (let i = 0; i < 6; i += 1) suppliers.push(await insertSupplier(database.db));
+    for (let i = 0; i < 6; i += 1) suppliers.push(await insertSupplier(app.database.db));
     const small = await buyerWithList('Une');
     await ok(small.browser, 'addToShortlist', { shortlistId: small.list.id, supplierId: gid(suppliers[0]) });
     const big = await buyerWithList('Une');

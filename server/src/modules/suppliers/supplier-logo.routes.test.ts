@@ -1,15 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { toGlobalId } from '../../core/graphql/global-id.js';
 import { insertSupplier } from '../../test-support/factories.js';
-import { createTestDatabase, type TestDatabase } from '../../test-support/test-database.js';
-import { startTestServer, type TestBrowser, type TestServer } from '../../test-support/test-server.js';
+import { useTestServer, type TestBrowser } from '../../test-support/test-server.js';
 import { sniffImageType } from './supplier-logo.routes.js';
 import { signUpEditors, type Editors } from './supplier-profile.test-support.js';
 
 /** Logo upload, removal and serving over real HTTP. */
 
-let database: TestDatabase;
-let server: TestServer;
+const app = useTestServer();
 let editors: Editors;
 let supplierId: number;
 let origin: string;
@@ -18,16 +16,9 @@ const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a
 const SVG = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  server = await startTestServer(database.db);
-  origin = new URL(server.url).origin;
-  supplierId = await insertSupplier(database.db);
-  editors = await signUpEditors(server, database.db, supplierId, await insertSupplier(database.db));
-});
-
-afterAll(async () => {
-  await server.close();
-  await database.drop();
+  origin = new URL(app.server.url).origin;
+  supplierId = await insertSupplier(app.database.db);
+  editors = await signUpEditors(app.server, app.database.db, supplierId, await insertSupplier(app.database.db));
 });
 
 function send(browser: TestBrowser, method: 'POST' | 'DELETE', body?: Buffer, contentType = 'image/png', id = toGlobalId('Supplier', supplierId)) {
@@ -58,7 +49,7 @@ describe('logo routes', () => {
     editors.member.csrfToken = token;
     expect(noToken.status).toBe(403);
     expect(await noToken.json()).toMatchObject({ error: { code: 'CSRF_TOKEN_INVALID', message: expect.stringContaining('jeton') } });
-    expect(await database.db.query('SELECT count(*)::int AS count FROM supplier_logo')).toEqual([{ count: 0 }]);
+    expect(await app.database.db.query('SELECT count(*)::int AS count FROM supplier_logo')).toEqual([{ count: 0 }]);
   });
 
   it('refuses SVG and unknown types (415), empty bodies (400) and images over 512 KB (413), in French', async () => {
@@ -85,12 +76,12 @@ describe('logo routes', () => {
     expect(Buffer.from(await served.arrayBuffer())).toEqual(PNG);
     expect((await fetch(`${origin}${logoUrl.replace(/[0-9a-f]{4}\.png$/, '0000.png')}`)).status).toBe(404);
 
-    const viewed = await server.query<{ supplier: { logoUrl: string } }>(`query { supplier(id: "${toGlobalId('Supplier', supplierId)}") { logoUrl } }`);
+    const viewed = await app.server.query<{ supplier: { logoUrl: string } }>(`query { supplier(id: "${toGlobalId('Supplier', supplierId)}") { logoUrl } }`);
     expect(viewed.data?.supplier.logoUrl).toBe(logoUrl);
 
     // One query for the logos of a whole page of results, whatever its size.
-    await insertSupplier(database.db);
-    const list = await server.query<{ suppliers: { edges: { node: { logoUrl: string | null } }[] } }>(
+    await insertSupplier(app.database.db);
+    const list = await app.server.query<{ suppliers: { edges: { node: { logoUrl: string | null } }[] } }>(
       `query { suppliers(first: 10, orderBy: NAME) { edges { node { logoUrl } } } }`,
     );
     expect(list.data!.suppliers.edges.length).toBeGreaterThanOrEqual(3);
@@ -100,7 +91,7 @@ describe('logo routes', () => {
     const removed = await send(editors.admin, 'DELETE');
     expect(removed.status).toBe(200);
     expect((await fetch(`${origin}${logoUrl}`)).status).toBe(404);
-    const log = await database.db.query('SELECT action FROM change_log WHERE supplier_id = $1 ORDER BY id', [supplierId]);
+    const log = await app.database.db.query('SELECT action FROM change_log WHERE supplier_id = $1 ORDER BY id', [supplierId]);
     expect(log).toEqual([{ action: 'SUPPLIER_LOGO_UPDATED' }, { action: 'SUPPLIER_LOGO_REMOVED' }]);
   });
 });

@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { toGlobalId } from '../../core/graphql/global-id.js';
 import type { UserErrorData } from '../../test-support/accounts.js';
 import { insertSupplier } from '../../test-support/factories.js';
-import { createTestDatabase, type TestDatabase } from '../../test-support/test-database.js';
-import { startTestServer, type TestBrowser, type TestServer } from '../../test-support/test-server.js';
+import { useTestServer, type TestBrowser } from '../../test-support/test-server.js';
 import { runImport } from '../imports/import-run.js';
 import type { ReadResult } from '../imports/source-record.js';
 import { ServiceAreaKind } from './service-area.js';
@@ -13,23 +12,15 @@ import { signUpEditors, signUpMember, type Editors } from './supplier-profile.te
 
 /** Profile editing over real HTTP: authorization, validation, conflicts, change log, imports. */
 
-let database: TestDatabase;
-let server: TestServer;
+const app = useTestServer();
 let editors: Editors;
 let supplierId: number;
 let otherSupplierId: number;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  server = await startTestServer(database.db);
-  supplierId = await insertSupplier(database.db, { legalName: 'Les Jardins de Metz', description: 'Espaces verts.' });
-  otherSupplierId = await insertSupplier(database.db, { legalName: 'Autre structure' });
-  editors = await signUpEditors(server, database.db, supplierId, otherSupplierId);
-});
-
-afterAll(async () => {
-  await server.close();
-  await database.drop();
+  supplierId = await insertSupplier(app.database.db, { legalName: 'Les Jardins de Metz', description: 'Espaces verts.' });
+  otherSupplierId = await insertSupplier(app.database.db, { legalName: 'Autre structure' });
+  editors = await signUpEditors(app.server, app.database.db, supplierId, otherSupplierId);
 });
 
 const SUPPLIER_FIELDS = `id version name brandName description headcount tags serviceTypes updatedAt published
@@ -62,7 +53,7 @@ interface UpdateData {
 const gid = (id: number) => toGlobalId('Supplier', id);
 
 async function currentVersion(id = supplierId): Promise<number> {
-  const [row] = await database.db.query('SELECT version FROM supplier WHERE id = $1', [id]);
+  const [row] = await app.database.db.query('SELECT version FROM supplier WHERE id = $1', [id]);
   return row.version;
 }
 
@@ -72,9 +63,9 @@ async function update(browser: TestBrowser, changes: Record<string, unknown>, id
 
 describe('managedSupplier', () => {
   it('answers members and admins only, unpublished suppliers included', async () => {
-    const hidden = await insertSupplier(database.db, { legalName: 'Proposition en attente' });
-    await database.db.query('UPDATE supplier SET published = false WHERE id = $1', [hidden]);
-    const member = await signUpMember(server, database.db, [hidden]);
+    const hidden = await insertSupplier(app.database.db, { legalName: 'Proposition en attente' });
+    await app.database.db.query('UPDATE supplier SET published = false WHERE id = $1', [hidden]);
+    const member = await signUpMember(app.server, app.database.db, [hidden]);
     const answer = await member.query<{ managedSupplier: SupplierData }>(MANAGED, { id: gid(hidden) });
     expect(answer.data?.managedSupplier).toMatchObject({ id: gid(hidden), published: false, version: 1 });
     expect((await editors.admin.query<{ managedSupplier: SupplierData }>(MANAGED, { id: gid(hidden) })).data?.managedSupplier?.id).toBe(gid(hidden));
@@ -88,11 +79,11 @@ describe('managedSupplier', () => {
 
 describe('updateSupplierProfile', () => {
   it('is refused to anonymous people, buyers and members of other suppliers; allowed to members and admins', async () => {
-    const before = await database.db.query('SELECT description, version FROM supplier WHERE id = $1', [supplierId]);
+    const before = await app.database.db.query('SELECT description, version FROM supplier WHERE id = $1', [supplierId]);
     expect((await update(editors.anonymous, { description: 'Piraté' })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     expect((await update(editors.buyer, { description: 'Piraté' })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect((await update(editors.outsider, { description: 'Piraté' })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    expect(await database.db.query('SELECT description, version FROM supplier WHERE id = $1', [supplierId])).toEqual(before);
+    expect(await app.database.db.query('SELECT description, version FROM supplier WHERE id = $1', [supplierId])).toEqual(before);
 
     const byMember = await update(editors.member, { headcount: 12 });
     expect(byMember.data?.updateSupplierProfile).toMatchObject({ userErrors: [], supplier: { headcount: 12 } });
@@ -135,12 +126,12 @@ describe('updateSupplierProfile', () => {
       serviceArea: { kind: 'REGIONS', regions: [{ code: '44' }], departements: [] },
       categories: [{ slug: 'entretien-espaces-verts' }],
     });
-    const [row] = await database.db.query('SELECT self_edited_fields, updated_at > now() - interval \'1 minute\' AS fresh FROM supplier WHERE id = $1', [supplierId]);
+    const [row] = await app.database.db.query('SELECT self_edited_fields, updated_at > now() - interval \'1 minute\' AS fresh FROM supplier WHERE id = $1', [supplierId]);
     expect(row.fresh).toBe(true);
     expect([...row.self_edited_fields].sort()).toEqual(
       ['brandName', 'categories', 'description', 'email', 'phone', 'serviceArea', 'serviceTypes', 'tags', 'website'],
     );
-    const [log] = await database.db.query(
+    const [log] = await app.database.db.query(
       `SELECT account_id IS NOT NULL AS by_account, action, changes FROM change_log WHERE supplier_id = $1 ORDER BY id DESC LIMIT 1`,
       [supplierId],
     );
@@ -151,9 +142,9 @@ describe('updateSupplierProfile', () => {
       ['brandName', 'categories', 'description', 'email', 'phone', 'serviceArea', 'serviceTypes', 'tags', 'website'],
     );
     // The search projection follows in the same transaction.
-    const [search] = await database.db.query('SELECT tags, service_area_kind FROM supplier_search WHERE supplier_id = $1', [supplierId]);
+    const [search] = await app.database.db.query('SELECT tags, service_area_kind FROM supplier_search WHERE supplier_id = $1', [supplierId]);
     expect(search).toEqual({ tags: ['UNEA', 'Label RSEi'], service_area_kind: 'REGIONS' });
-    const found = await server.query<{ suppliers: { edges: { node: { id: string } }[] } }>(
+    const found = await app.server.query<{ suppliers: { edges: { node: { id: string } }[] } }>(
       `query { suppliers(first: 5, filter: { text: "Jardins de Metz" }) { edges { node { id } } } }`,
     );
     expect(found.data?.suppliers.edges.map((edge) => edge.node.id)).toContain(gid(supplierId));
@@ -161,10 +152,10 @@ describe('updateSupplierProfile', () => {
 
   it('changes nothing, and records nothing, when the values are the same', async () => {
     const version = await currentVersion();
-    const [{ count }] = await database.db.query('SELECT count(*)::int AS count FROM change_log WHERE supplier_id = $1', [supplierId]);
+    const [{ count }] = await app.database.db.query('SELECT count(*)::int AS count FROM change_log WHERE supplier_id = $1', [supplierId]);
     const answer = await update(editors.member, { phone: '03 87 12 34 56' });
     expect(answer.data?.updateSupplierProfile).toMatchObject({ userErrors: [], supplier: { version } });
-    expect(await database.db.query('SELECT count(*)::int AS count FROM change_log WHERE supplier_id = $1', [supplierId])).toEqual([{ count }]);
+    expect(await app.database.db.query('SELECT count(*)::int AS count FROM change_log WHERE supplier_id = $1', [supplierId])).toEqual([{ count }]);
   });
 
   it.each([
@@ -191,16 +182,16 @@ describe('updateSupplierProfile', () => {
     [['brandName'], 'INVALID', { brandName: 'Nom\nsur deux lignes' }],
     [['brandName'], 'INVALID', { brandName: 'Nom\u202e' }],
   ])('answers at %j the code %s, saving nothing (%#)', async (field, code, changes) => {
-    const before = await database.db.query('SELECT * FROM supplier WHERE id = $1', [supplierId]);
+    const before = await app.database.db.query('SELECT * FROM supplier WHERE id = $1', [supplierId]);
     const answer = await update(editors.member, { headcount: 7, ...changes });
     expect(answer.errors).toBeUndefined();
     expect(answer.data?.updateSupplierProfile.userErrors).toEqual([expect.objectContaining({ field, code, message: expect.stringMatching(/\S/) })]);
-    expect(await database.db.query('SELECT * FROM supplier WHERE id = $1', [supplierId])).toEqual(before);
+    expect(await app.database.db.query('SELECT * FROM supplier WHERE id = $1', [supplierId])).toEqual(before);
   });
 
   it('answers STALE_VERSION to the second of two editors, saving nothing and showing the current values', async () => {
     const version = await currentVersion();
-    const colleague = await signUpMember(server, database.db, [supplierId], 'Dominique Collègue');
+    const colleague = await signUpMember(app.server, app.database.db, [supplierId], 'Dominique Collègue');
     const first = await colleague.query<UpdateData>(UPDATE, { input: { supplierId: gid(supplierId), version, description: 'Version de Dominique' } });
     expect(first.data?.updateSupplierProfile.userErrors).toEqual([]);
     const second = await editors.member.query<UpdateData>(UPDATE, {
@@ -208,13 +199,13 @@ describe('updateSupplierProfile', () => {
     });
     expect(second.data?.updateSupplierProfile.userErrors).toEqual([expect.objectContaining({ field: ['version'], code: 'STALE_VERSION' })]);
     expect(second.data?.updateSupplierProfile.supplier).toMatchObject({ version: version + 1, description: 'Version de Dominique' });
-    const [row] = await database.db.query('SELECT description, headcount, version FROM supplier WHERE id = $1', [supplierId]);
+    const [row] = await app.database.db.query('SELECT description, headcount, version FROM supplier WHERE id = $1', [supplierId]);
     expect(row).toMatchObject({ description: 'Version de Dominique', version: version + 1 });
     expect(row.headcount).not.toBe(99);
   });
 
   it('keeps what the structure edited when an import runs afterwards', async () => {
-    const [{ siret }] = await database.db.query('SELECT siret FROM supplier WHERE id = $1', [supplierId]);
+    const [{ siret }] = await app.database.db.query('SELECT siret FROM supplier WHERE id = $1', [supplierId]);
     await update(editors.member, { description: 'Notre présentation', website: 'https://nous.example.org' });
     async function* records(): AsyncIterable<ReadResult> {
       yield {
@@ -227,11 +218,11 @@ describe('updateSupplierProfile', () => {
         },
       };
     }
-    const report = await runImport(database.db, records(), {
+    const report = await runImport(app.database.db, records(), {
       source: SupplierSource.DATA_INCLUSION, format: 'data-inclusion-csv', file: 'test.csv', partial: true, dryRun: false,
     });
     expect(report.updated + report.merged).toBeGreaterThan(0);
-    const [row] = await database.db.query(
+    const [row] = await app.database.db.query(
       'SELECT legal_name, brand_name, description, website, phone, tags, service_area_kind FROM supplier WHERE id = $1',
       [supplierId],
     );
@@ -272,7 +263,7 @@ describe('changeLog and profileCompleteness', () => {
   });
 
   it('names "Achat inclusif" for changes without an account', async () => {
-    await database.db.query(
+    await app.database.db.query(
       `INSERT INTO change_log (account_id, supplier_id, action, changes) VALUES (NULL, $1, 'SUPPLIER_PROPOSAL_APPROVED', '{"reason": "ok"}')`,
       [supplierId],
     );

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { signUpIn } from '../../test-support/accounts.js';
+import { addMembership, signUpIn } from '../../test-support/accounts.js';
 import type { TestBrowser, TestServer } from '../../test-support/test-server.js';
 
 /** Tests only: the five roles of the authorization matrix, for one supplier. */
@@ -16,12 +16,7 @@ export interface Editors {
 export async function signUpMember(server: TestServer, db: DataSource, supplierIds: number[], displayName = 'Camille Martin'): Promise<TestBrowser> {
   const browser = server.browser();
   const viewer = await signUpIn(browser, { role: 'SUPPLIER_MEMBER', displayName });
-  for (const supplierId of supplierIds) {
-    await db.query(
-      `INSERT INTO supplier_membership (account_id, supplier_id, role) SELECT id, $2, 'MEMBER' FROM account WHERE email = $1`,
-      [viewer.account.email, supplierId],
-    );
-  }
+  for (const supplierId of supplierIds) await addMembership(db, viewer.account.email, supplierId, 'MEMBER');
   return browser;
 }
 

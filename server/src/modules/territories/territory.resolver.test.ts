@@ -1,20 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { toGlobalId } from '../../core/graphql/global-id.js';
-import { createTestDatabase, type TestDatabase } from '../../test-support/test-database.js';
-import { startTestServer, type TestServer } from '../../test-support/test-server.js';
+import { useTestServer } from '../../test-support/test-server.js';
 
-let test: TestDatabase;
-let server: TestServer;
-
-beforeAll(async () => {
-  test = await createTestDatabase();
-  server = await startTestServer(test.db);
-});
-
-afterAll(async () => {
-  await server?.close();
-  await test?.drop();
-});
+const app = useTestServer();
 
 const TERRITORY_FIELDS = `
   __typename
@@ -26,7 +14,7 @@ const TERRITORY_FIELDS = `
 
 describe('territories query', () => {
   it('returns communes, départements and régions, best first', async () => {
-    const response = await server.query<{ territories: { __typename: string; code: string; name: string }[] }>(
+    const response = await app.server.query<{ territories: { __typename: string; code: string; name: string }[] }>(
       `query ($search: String!) { territories(search: $search, first: 5) { ${TERRITORY_FIELDS} } }`,
       { search: 'metz' },
     );
@@ -45,7 +33,7 @@ describe('territories query', () => {
   });
 
   it('filters by kind', async () => {
-    const response = await server.query<{ territories: { __typename: string; code: string }[] }>(
+    const response = await app.server.query<{ territories: { __typename: string; code: string }[] }>(
       `{ territories(search: "bretagne", kinds: [REGION]) { ${TERRITORY_FIELDS} } }`,
     );
     expect(response.data?.territories).toEqual([
@@ -54,9 +42,9 @@ describe('territories query', () => {
   });
 
   it('refuses an empty search or too many results', async () => {
-    const empty = await server.query(`{ territories(search: " ") { __typename } }`);
+    const empty = await app.server.query(`{ territories(search: " ") { __typename } }`);
     expect(empty.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    const tooMany = await server.query(`{ territories(search: "metz", first: 51) { __typename } }`);
+    const tooMany = await app.server.query(`{ territories(search: "metz", first: 51) { __typename } }`);
     expect(tooMany.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'first' });
   });
 
@@ -64,8 +52,8 @@ describe('territories query', () => {
     const query = `query ($search: String!, $first: Int!) {
       territories(search: $search, kinds: [COMMUNE], first: $first) { ${TERRITORY_FIELDS} }
     }`;
-    const few = await server.query<{ territories: unknown[] }>(query, { search: 'saint', first: 2 });
-    const many = await server.query<{ territories: unknown[] }>(query, { search: 'saint', first: 40 });
+    const few = await app.server.query<{ territories: unknown[] }>(query, { search: 'saint', first: 2 });
+    const many = await app.server.query<{ territories: unknown[] }>(query, { search: 'saint', first: 40 });
     expect(many.data?.territories).toHaveLength(40);
     expect(few.sqlStatements.length).toBeGreaterThan(1);
     expect(many.sqlStatements.length).toBe(few.sqlStatements.length);
@@ -74,7 +62,7 @@ describe('territories query', () => {
 
 describe('single territories', () => {
   it('finds a commune, an arrondissement and its city', async () => {
-    const response = await server.query<{
+    const response = await app.server.query<{
       paris8: { name: string; kind: string; parent: { code: string; arrondissements: { code: string }[] } };
       metz: { arrondissements: unknown[] };
     }>(`{
@@ -90,7 +78,7 @@ describe('single territories', () => {
   });
 
   it('finds régions and départements, and lists them', async () => {
-    const response = await server.query<{
+    const response = await app.server.query<{
       region: { name: string };
       departement: { name: string; region: { code: string } };
       regions: { code: string; name: string }[];
@@ -112,18 +100,18 @@ describe('single territories', () => {
   });
 
   it('returns null for unknown codes and BAD_USER_INPUT for malformed ones', async () => {
-    const unknown = await server.query(`{ region(code: "99") { name } departement(code: "96") { name } commune(code: "99999") { name } }`);
+    const unknown = await app.server.query(`{ region(code: "99") { name } departement(code: "96") { name } commune(code: "99999") { name } }`);
     expect(unknown.errors).toBeUndefined();
     expect(unknown.data).toEqual({ region: null, departement: null, commune: null });
     for (const field of ['region', 'departement', 'commune']) {
-      const malformed = await server.query(`{ ${field}(code: "abc!") { name } }`);
+      const malformed = await app.server.query(`{ ${field}(code: "abc!") { name } }`);
       expect(malformed.errors?.[0]?.extensions, field).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'code' });
       expect(malformed.errors?.[0]?.message, field).toContain('"abc!" is not');
     }
   });
 
   it('fetches territories by global ID', async () => {
-    const response = await server.query<{ node: { __typename: string; code: string } }>(
+    const response = await app.server.query<{ node: { __typename: string; code: string } }>(
       `query ($id: ID!) { node(id: $id) { __typename ... on Departement { code } } }`,
       { id: toGlobalId('Departement', '2A') },
     );
