@@ -74,7 +74,8 @@ export const SERVICE_TYPE_LABELS: Record<ServiceType, string> = {
   GOODS: 'Production et vente de biens',
 };
 
-export const ORDER_LABELS: Record<SupplierOrder, string> = {
+/** Orderings offered to buyers (UPDATED_ASC is for API mirrors, not listed). */
+export const ORDER_LABELS: Record<Exclude<SupplierOrder, 'UPDATED_ASC'>, string> & Partial<Record<SupplierOrder, string>> = {
   RELEVANCE: 'Pertinence',
   DISTANCE: 'Distance',
   NAME: 'Nom',

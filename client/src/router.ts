@@ -20,6 +20,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/compte/nouveau-mot-de-passe', name: 'reset-password', component: () => import('./account/ResetPasswordPage.vue'), meta: { title: 'Nouveau mot de passe' } },
   { path: '/compte/confirmer-adresse', name: 'confirm-email', component: () => import('./account/ConfirmEmailPage.vue'), meta: { title: 'Confirmation de l’adresse' } },
   { path: '/mon-espace/compte', name: 'account-settings', component: () => import('./account/AccountSettingsPage.vue'), meta: { title: 'Mon compte', requiresSignIn: true } },
+  { path: '/mon-espace/cles-api', name: 'api-keys', component: () => import('./workspace/api-keys/ApiKeysPage.vue'), meta: { title: 'Mes clés d’API', requiresSignIn: true } },
   { path: '/admin/imports', name: 'admin-imports', component: () => import('./admin/ImportRunsPage.vue'), meta: { title: 'Imports de données' } },
   { path: '/mon-espace', name: 'workspace', component: () => import('./workspace/WorkspacePage.vue'), meta: { title: 'Mon espace', requiresSignIn: true } },
   { path: '/mon-espace/revendiquer', name: 'claim', component: () => import('./workspace/claims/ClaimPage.vue'), meta: { title: 'Revendiquer une structure', requiresSignIn: true } },
@@ -31,6 +32,8 @@ const routes: RouteRecordRaw[] = [
   { path: '/mon-espace/structures/:id', name: 'supplier-workspace', component: () => import('./workspace/supplier/SupplierWorkspacePage.vue'), meta: { title: 'Ma structure', requiresSignIn: true } },
   // One route for …/offres/nouvelle and …/offres/:offeringId: the page stays as a new offering gets its URL.
   { path: '/mon-espace/structures/:id/offres/:offeringId', name: 'offering-edit', component: () => import('./workspace/supplier/OfferingEditPage.vue'), meta: { title: 'Offre', requiresSignIn: true } },
+  // The explorer (/api/explorateur) is a page of its own: explorer.html, React GraphiQL.
+  { path: '/api', name: 'api-docs', component: () => import('./api-docs/ApiDocsPage.vue'), meta: { title: 'API GraphQL' } },
   { path: '/:unknown(.*)*', name: 'not-found', component: () => import('./layout/NotFoundPage.vue'), meta: { title: 'Page introuvable' } },
 ];
 

@@ -27,6 +27,8 @@ export async function startBuiltServer(dataRoot: string, env: Record<string, str
       PORT: String(port),
       EMBEDDED_PG_DATA_DIR: path.join(dataRoot, 'postgres'),
       EMBEDDED_PG_PORT: String(port + 1),
+      // Every test client is 127.0.0.1: the per-IP limit of /graphql is lifted unless a test sets it.
+      RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000000000',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,12 +1,12 @@
 import { getNamedType, isObjectType, type GraphQLSchema } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { toGlobalId } from '../core/graphql/global-id.js';
-import { GOOD_PASSWORD, mailsTo, signUpIn, testEmail, tokenInMail } from '../test-support/accounts.js';
+import { addMembership, GOOD_PASSWORD, mailsTo, signUpIn, testEmail, tokenInMail } from '../test-support/accounts.js';
 import { insertSupplier } from '../test-support/factories.js';
-import { createTestDatabase, type TestDatabase } from '../test-support/test-database.js';
-import { startTestServer, type TestBrowser, type TestServer } from '../test-support/test-server.js';
+import { useTestServer, type TestBrowser } from '../test-support/test-server.js';
 import { PriceUnit } from '../modules/offerings/price-unit.js';
 import { makeSiret } from '../modules/suppliers/siret.js';
+import { lastCodeSentTo } from '../modules/memberships/membership.test-support.js';
 import { buildAppSchema } from './schema.js';
 
 /**
@@ -22,8 +22,7 @@ const ROLES = ['anonymous', 'buyer', 'otherMember', 'member', 'owner', 'admin'] 
 type Role = (typeof ROLES)[number];
 type Outcome = string;
 
-let database: TestDatabase;
-let server: TestServer;
+const app = useTestServer();
 let schema: GraphQLSchema;
 let sequence = 0;
 
@@ -36,34 +35,27 @@ interface Caller {
 
 /** A fresh caller of the role; member roles are tied to `supplierId` (the other member to another supplier). */
 async function callerFor(role: Role, supplierId: number): Promise<Caller> {
-  const browser = server.browser();
+  const browser = app.server.browser();
   if (role === 'anonymous') return { role, browser, email: '', accountId: '' };
   const viewer = await signUpIn(browser, { role: role === 'buyer' || role === 'admin' ? 'BUYER' : 'SUPPLIER_MEMBER' });
   const email = viewer.account.email;
-  if (role === 'admin') await database.db.query(`UPDATE account SET role = 'ADMIN' WHERE email = $1`, [email]);
-  if (role === 'member' || role === 'owner') await addMembership(email, supplierId, role === 'owner' ? 'OWNER' : 'MEMBER');
-  if (role === 'otherMember') await addMembership(email, await newSupplier(), 'OWNER');
+  if (role === 'admin') await app.database.db.query(`UPDATE account SET role = 'ADMIN' WHERE email = $1`, [email]);
+  if (role === 'member' || role === 'owner') await addMembership(app.database.db, email, supplierId, role === 'owner' ? 'OWNER' : 'MEMBER');
+  if (role === 'otherMember') await addMembership(app.database.db, email, await newSupplier(), 'OWNER');
   return { role, browser, email, accountId: viewer.account.id };
-}
-
-async function addMembership(email: string, supplierId: number, role: 'OWNER' | 'MEMBER'): Promise<void> {
-  await database.db.query(
-    `INSERT INTO supplier_membership (account_id, supplier_id, role) SELECT id, $2, $3 FROM account WHERE email = $1`,
-    [email, supplierId, role],
-  );
 }
 
 /** A supplier with an address on record and one published offering. */
 async function newSupplier(): Promise<number> {
-  const id = await insertSupplier(database.db, {
+  const id = await insertSupplier(app.database.db, {
     offerings: [{ title: 'Tonte de pelouses', categorySlug: 'tonte-debroussaillage', priceFrom: 300, priceUnit: PriceUnit.FLAT }],
   });
-  await database.db.query(`UPDATE supplier SET email = $2 WHERE id = $1`, [id, `contact.${id}@structure.exemple.fr`]);
+  await app.database.db.query(`UPDATE supplier SET email = $2 WHERE id = $1`, [id, `contact.${id}@structure.exemple.fr`]);
   return id;
 }
 
 async function offeringOf(supplierId: number): Promise<{ offeringId: string; version: number }> {
-  const [row] = await database.db.query('SELECT id, version FROM offering WHERE supplier_id = $1 ORDER BY id LIMIT 1', [supplierId]);
+  const [row] = await app.database.db.query('SELECT id, version FROM offering WHERE supplier_id = $1 ORDER BY id LIMIT 1', [supplierId]);
   return { offeringId: toGlobalId('Offering', row.id), version: row.version };
 }
 
@@ -89,10 +81,8 @@ async function claimByCode(supplierId: number, caller: Caller): Promise<{ claimI
   const { data } = await run(claimant.browser, mutation('requestSupplierClaim', 'RequestSupplierClaimInput', 'claim { id } userErrors { code }'), {
     input: { supplierId: toGlobalId('Supplier', supplierId), method: 'EMAIL_CODE' },
   });
-  const [{ email }] = await database.db.query('SELECT email FROM supplier WHERE id = $1', [supplierId]);
-  const mails = await mailsTo(database.db, email, 'claim-code');
-  const code = /^(\d{6})$/m.exec(mails[mails.length - 1].text)![1];
-  return { claimId: (data.claim as { id: string }).id, code };
+  const [{ email }] = await app.database.db.query('SELECT email FROM supplier WHERE id = $1', [supplierId]);
+  return { claimId: (data.claim as { id: string }).id, code: await lastCodeSentTo(app.database.db, email) };
 }
 
 async function inviteAs(owner: Caller, supplierId: number, email = testEmail('invite')): Promise<string> {
@@ -171,7 +161,7 @@ const ROWS: Record<string, Row> = {
     cell: async (caller) => {
       const target = await callerFor('buyer', 0);
       await run(target.browser, mutation('requestPasswordReset', 'RequestPasswordResetInput'), { input: { email: target.email } });
-      const [mail] = await mailsTo(database.db, target.email, 'password-reset');
+      const [mail] = await mailsTo(app.database.db, target.email, 'password-reset');
       return (await run(caller.browser, mutation('resetPassword', 'ResetPasswordInput'), { input: { token: tokenInMail(mail), newPassword: `${GOOD_PASSWORD} neuve` } })).outcome;
     },
   },
@@ -179,7 +169,7 @@ const ROWS: Record<string, Row> = {
     expected: everyone('ok'),
     cell: async (caller) => {
       const target = await callerFor('buyer', 0);
-      const [mail] = await mailsTo(database.db, target.email, 'welcome');
+      const [mail] = await mailsTo(app.database.db, target.email, 'welcome');
       return (await run(caller.browser, mutation('verifyEmail', 'VerifyEmailInput'), { input: { token: tokenInMail(mail) } })).outcome;
     },
   },
@@ -245,7 +235,7 @@ const ROWS: Record<string, Row> = {
       const owner = await ownerOf(supplierId);
       const invite = await run(owner.browser, mutation('inviteSupplierMember', 'InviteSupplierMemberInput'), { input: { supplierId: supplierRef(supplierId), email: invited } });
       if (invite.outcome !== 'ok') return `invite:${invite.outcome}`;
-      const mails = await mailsTo(database.db, invited);
+      const mails = await mailsTo(app.database.db, invited);
       return (await run(caller.browser, mutation('acceptSupplierInvitation', 'AcceptSupplierInvitationInput'), { input: { token: tokenInMail(mails[mails.length - 1]) } })).outcome;
     },
   },
@@ -298,7 +288,7 @@ const ROWS: Record<string, Row> = {
   publishOffering: {
     expected: editors,
     cell: async (caller, supplierId) => {
-      await database.db.query('UPDATE offering SET published = false WHERE supplier_id = $1', [supplierId]);
+      await app.database.db.query('UPDATE offering SET published = false WHERE supplier_id = $1', [supplierId]);
       return (await run(caller.browser, mutation('publishOffering', 'OfferingStatusInput'), { input: await offeringOf(supplierId) })).outcome;
     },
   },
@@ -339,16 +329,23 @@ ROWS.mergeShortlist = {
   expected: signedIn('ok'),
   cell: async (caller, supplierId) => (await run(caller.browser, mutation('mergeShortlist', 'MergeShortlistInput'), { input: { supplierIds: [supplierRef(supplierId)] } })).outcome,
 };
+ROWS.createApiKey = {
+  expected: signedIn('ok'),
+  cell: async (caller) => (await run(caller.browser, mutation('createApiKey', 'CreateApiKeyInput'), { input: { name: 'ERP' } })).outcome,
+};
+ROWS.revokeApiKey = {
+  // "buyer" here is the key's owner; admins may revoke any key.
+  expected: signedIn('FORBIDDEN', { buyer: 'ok', admin: 'ok' }),
+  async cell(caller) {
+    const owner = caller.role === 'buyer' ? caller : await callerFor('buyer', 0);
+    const { data } = await run(owner.browser, mutation('createApiKey', 'CreateApiKeyInput', 'apiKey { id } userErrors { code }'), { input: { name: 'ERP' } });
+    const apiKeyId = (data.apiKey as { id: string }).id;
+    return (await run(caller.browser, mutation('revokeApiKey', 'RevokeApiKeyInput'), { input: { apiKeyId } })).outcome;
+  },
+};
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  server = await startTestServer(database.db);
   schema = await buildAppSchema();
-});
-
-afterAll(async () => {
-  await server?.close();
-  await database?.drop();
 });
 
 describe('the authorization matrix', () => {

@@ -9,6 +9,7 @@ import { createShortlistLoaders, type ShortlistLoaders } from '../modules/shortl
 import { createMembershipLoaders, type MembershipLoaders } from '../modules/memberships/membership.loaders.js';
 import { statementRunner, type RunStatement, type SearchResultCache } from '../modules/search/search-result-cache.js';
 import type { AuthThrottle } from '../modules/accounts/throttle.js';
+import type { ApiAccess } from '../modules/api-keys/api-access.js';
 import type { SessionStore } from '../modules/accounts/session-store.js';
 import { NO_HTTP, type HttpScope, type SessionViewer } from '../modules/accounts/viewer.js';
 import type { Mailer } from '../modules/mail/mailer.js';
@@ -25,6 +26,8 @@ export interface AppServices {
   mailer?: Mailer;
   /** Throttling of account flows; default: in-memory counters with the default limits. */
   throttle?: AuthThrottle;
+  /** API keys, rate limits and usage counters of /graphql; default: from the configuration. */
+  apiAccess?: ApiAccess;
 }
 
 /** The services once the HTTP server has filled in the defaults. */
@@ -32,6 +35,7 @@ export interface ServerServices extends AppServices {
   mailer: Mailer;
   throttle: AuthThrottle;
   sessions: SessionStore;
+  apiAccess: ApiAccess;
 }
 
 /** What every resolver receives; loaders are per request so that their cache never outlives it. */

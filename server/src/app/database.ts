@@ -7,6 +7,8 @@ import { Accounts1764300000000 } from '../core/database/migrations/1764300000000
 import { ClaimCodeSends1764410000000 } from '../core/database/migrations/1764410000000-claim-code-sends.js';
 import { SelfService1764400000000 } from '../core/database/migrations/1764400000000-self-service.js';
 import { OfferingFirstPublication1764420000000 } from '../core/database/migrations/1764420000000-offering-first-publication.js';
+import { ApiKeys1764500000000 } from '../core/database/migrations/1764500000000-api-keys.js';
+import { Sync1764510000000 } from '../core/database/migrations/1764510000000-sync.js';
 import { ChangeLogEntity } from '../modules/audit/change-log.entity.js';
 import { AccountEntity } from '../modules/accounts/account.entity.js';
 import { AccountSessionEntity } from '../modules/accounts/account-session.entity.js';
@@ -50,6 +52,8 @@ export const MIGRATIONS = [
   SelfService1764400000000,
   ClaimCodeSends1764410000000,
   OfferingFirstPublication1764420000000,
+  ApiKeys1764500000000,
+  Sync1764510000000,
 ];
 
 export function createAppDataSource(url: string, options: { printQueries?: boolean; poolSize?: number } = {}): DataSource {

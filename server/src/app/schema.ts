@@ -11,12 +11,15 @@ import { SupplierInvitationResolver } from '../modules/memberships/invitation.re
 import { SupplierMembershipResolver, SupplierMembersResolver, ViewerMembershipsResolver } from '../modules/memberships/membership.resolver.js';
 import { SupplierProposalResolver } from '../modules/memberships/proposal.resolver.js';
 import { ShortlistResolver, ViewerShortlistsResolver } from '../modules/shortlists/shortlist.resolver.js';
+import { ApiKeyResolver, ViewerApiKeysResolver } from '../modules/api-keys/api-key.resolver.js';
+import { ApiLimitsResolver } from '../modules/api-keys/api-limits.resolver.js';
 import { NodeResolver } from '../modules/nodes/node.resolver.js';
 import { OfferingResolver } from '../modules/offerings/offering.resolver.js';
 import { ManagedOfferingsResolver, OfferingEditingResolver } from '../modules/offerings/offering-editing.resolver.js';
 import { SupplierChangeLogResolver } from '../modules/audit/change-log.resolver.js';
 import { SupplierProfileResolver } from '../modules/suppliers/supplier-profile.resolver.js';
 import { SearchCapabilitiesResolver } from '../modules/search/search-capabilities.resolver.js';
+import { RemovalResolver } from '../modules/sync/removal.resolver.js';
 import { SmallPurchaseResolver } from '../modules/small-purchase/small-purchase.resolver.js';
 import { PostalAddressResolver, ServiceAreaResolver, SupplierResolver } from '../modules/suppliers/supplier.resolver.js';
 import { CommuneResolver, DepartementResolver, RegionResolver, TerritoryResolver } from '../modules/territories/territory.resolver.js';
@@ -38,6 +41,7 @@ export const RESOLVERS = [
   CommuneResolver,
   SmallPurchaseResolver,
   SearchCapabilitiesResolver,
+  RemovalResolver,
   AccountResolver,
   ImportRunResolver,
   SupplierProfileResolver,
@@ -52,6 +56,9 @@ export const RESOLVERS = [
   SupplierProposalResolver,
   ShortlistResolver,
   ViewerShortlistsResolver,
+  ApiKeyResolver,
+  ViewerApiKeysResolver,
+  ApiLimitsResolver,
 ] as const;
 
 export async function buildAppSchema(): Promise<GraphQLSchema> {

@@ -1,9 +1,12 @@
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import type { DataSource } from 'typeorm';
+import { compactAfterBulkLoad } from '../app/bootstrap.js';
 import { createAppDataSource } from '../app/database.js';
 import type { Config } from '../core/config/config.js';
 import { startEmbeddedPostgres } from '../core/database/embedded-postgres.js';
 import { syncCategoryTaxonomy } from '../modules/categories/category.import.js';
+import { loadDemoDirectory } from '../modules/demo/demo-directory.js';
 import { loadTerritories } from '../modules/territories/territory.import.js';
 
 /**
@@ -45,5 +48,29 @@ export async function openBenchDatabase(
   await db.runMigrations();
   await syncCategoryTaxonomy(db);
   await loadTerritories(db, { communeCentresPath: config.communeCentresPath, log: () => {} });
+  return db;
+}
+
+/**
+ * The benchmark directory of `size` demo suppliers (achat_inclusif_bench_<size>), seeded
+ * the first time (slow at 100 000) and kept; shared by the benchmarks.
+ */
+export async function openSeededBenchDatabase(adminUrl: string, size: number, config: Config): Promise<DataSource> {
+  const name = `achat_inclusif_bench_${size}`;
+  const db = await openBenchDatabase(adminUrl, name, config);
+  const [{ count }] = await db.query('SELECT count(*)::int AS count FROM supplier');
+  if (count !== size) {
+    const started = performance.now();
+    await db.query('TRUNCATE supplier CASCADE');
+    await db.transaction((manager) =>
+      loadDemoDirectory(manager, {
+        count: size,
+        seed: config.demoSeed,
+        onProgress: (done) => process.stdout.write(`\r  seeding ${size}: ${done}`),
+      }),
+    );
+    await compactAfterBulkLoad(db);
+    console.log(`\r  seeded ${size} suppliers in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  }
   return db;
 }

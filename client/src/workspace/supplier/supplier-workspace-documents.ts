@@ -65,16 +65,7 @@ export const EditableProfileFragment = graphql(`
       website
     }
     serviceArea {
-      kind
-      radiusKm
-      regions {
-        code
-        name
-      }
-      departements {
-        code
-        name
-      }
+      ...ServiceAreaFields
     }
     categories {
       id

@@ -24,4 +24,15 @@ describe('mail and session settings', () => {
     expect(() => loadConfig({ SESSION_TTL_DAYS: '0' })).toThrow(/SESSION_TTL_DAYS/);
     expect(() => loadConfig({ PUBLIC_URL: 'achat-inclusif.fr' })).toThrow(/PUBLIC_URL/);
   });
+
+  it('read the /graphql rate limits, with defaults, and refuse an unknown store', () => {
+    expect(loadConfig({}).apiRateLimits).toEqual({ anonymousPerMinute: 300, apiKeyPerMinute: 3000, store: 'memory' });
+    expect(loadConfig({ RATE_LIMIT_ANONYMOUS_PER_MINUTE: '30', RATE_LIMIT_STORE: 'postgres' }).apiRateLimits).toMatchObject({
+      anonymousPerMinute: 30,
+      store: 'postgres',
+    });
+    expect(loadConfig({}).apiUsageFlushSeconds).toBe(5);
+    expect(() => loadConfig({ RATE_LIMIT_STORE: 'redis' })).toThrow(/RATE_LIMIT_STORE must be memory or postgres/);
+    expect(() => loadConfig({ RATE_LIMIT_API_KEY_PER_MINUTE: '0' })).toThrow(/RATE_LIMIT_API_KEY_PER_MINUTE/);
+  });
 });

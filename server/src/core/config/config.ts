@@ -34,6 +34,21 @@ export interface Config {
   trustProxy: boolean | number | string;
   /** Lifetime of a session without activity, in days (sliding). */
   sessionTtlDays: number;
+  /** Rate limits of /graphql and where their counters live (modules/api-keys/README.md). */
+  apiRateLimits: ApiRateLimits;
+  /** Seconds between two writes of the API keys' usage counters. */
+  apiUsageFlushSeconds: number;
+  /** GRAPHQL_TIMEOUT_MS: time limit of one /graphql request, answered 503 TIMEOUT past it (default 10 000). */
+  graphqlTimeoutMs: number;
+}
+
+export interface ApiRateLimits {
+  /** RATE_LIMIT_ANONYMOUS_PER_MINUTE: requests per minute and IP without an API key (default 300). */
+  anonymousPerMinute: number;
+  /** RATE_LIMIT_API_KEY_PER_MINUTE: requests per minute and API key (default 1 200). */
+  apiKeyPerMinute: number;
+  /** RATE_LIMIT_STORE: `memory` (default, this process only) or `postgres` (shared by every instance on the database). */
+  store: 'memory' | 'postgres';
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -84,6 +99,16 @@ function trustProxy(env: NodeJS.ProcessEnv): boolean | number | string {
   return raw;
 }
 
+function apiRateLimits(env: NodeJS.ProcessEnv): ApiRateLimits {
+  const store = env.RATE_LIMIT_STORE || 'memory';
+  if (store !== 'memory' && store !== 'postgres') throw new ConfigError(`RATE_LIMIT_STORE must be memory or postgres, got "${store}"`);
+  return {
+    anonymousPerMinute: integer(env, 'RATE_LIMIT_ANONYMOUS_PER_MINUTE', 300, 1, 1_000_000_000),
+    apiKeyPerMinute: integer(env, 'RATE_LIMIT_API_KEY_PER_MINUTE', 3000, 1, 1_000_000_000),
+    store,
+  };
+}
+
 /** Reads and checks the whole configuration once, failing fast on a bad value. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
@@ -98,6 +123,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoSeed: integer(env, 'DEMO_SEED', 2026, 0, 2 ** 31),
     clientDistDir: path.resolve(env.CLIENT_DIST_DIR || path.join(repositoryRoot, 'client/dist')),
     logSql: env.LOG_SQL === '1',
+    apiRateLimits: apiRateLimits(env),
+    apiUsageFlushSeconds: integer(env, 'API_USAGE_FLUSH_SECONDS', 5, 1, 3600),
+    graphqlTimeoutMs: integer(env, 'GRAPHQL_TIMEOUT_MS', 10_000, 1, 600_000),
     ...mailAndSessions(env),
   };
 }

@@ -19,11 +19,15 @@ export function orderByClause(keys: SortKey[]): string {
 }
 
 /**
- * Keyset pagination: rows strictly after the row whose key values are given, for an
- * ORDER BY whose keys may mix directions (so a row comparison cannot be used).
+ * Keyset pagination: rows strictly after the row whose key values are given. Keys of one
+ * direction compare as a row, which a btree index on them serves as a range (a sync walk
+ * does not rescan the rows it passed); mixed directions need the expanded OR.
  */
 export function keysetCondition(keys: SortKey[], values: unknown[], params: SqlParameters): string {
   const placeholders = values.map((value) => params.add(value));
+  if (keys.every((key) => key.descending === keys[0].descending)) {
+    return `((${keys.map((key) => key.sql).join(', ')}) ${keys[0].descending ? '<' : '>'} (${placeholders.join(', ')}))`;
+  }
   const alternatives = keys.map((key, index) => {
     const equalities = keys.slice(0, index).map((previous, j) => `${previous.sql} = ${placeholders[j]}`);
     const step = `${key.sql} ${key.descending ? '<' : '>'} ${placeholders[index]}`;

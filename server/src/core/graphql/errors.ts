@@ -33,6 +33,36 @@ export enum ErrorCode {
    * address or for this account; `extensions.retryAfterSeconds` says when to try again.
    */
   TOO_MANY_ATTEMPTS = 'TOO_MANY_ATTEMPTS',
+  /**
+   * Too many requests to /graphql from this IP (without a key) or with this API key. HTTP
+   * status 429 with a `Retry-After` header (seconds), also in `extensions.retryAfterSeconds`;
+   * nothing was run.
+   */
+  RATE_LIMITED = 'RATE_LIMITED',
+  /**
+   * The operation nests fields deeper than the limit (`extensions.depth`, `extensions.maxDepth`).
+   * HTTP 400; nothing was run.
+   */
+  QUERY_TOO_DEEP = 'QUERY_TOO_DEEP',
+  /**
+   * The operation's estimated cost is over the budget (`extensions.cost`, `extensions.maxCost`):
+   * each field costs 1 and a list's `first` multiplies the cost of what it contains. HTTP 400;
+   * nothing was run.
+   */
+  QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
+  /** The document has more aliases than allowed (`extensions.aliases`, `extensions.maxAliases`). HTTP 400. */
+  TOO_MANY_ALIASES = 'TOO_MANY_ALIASES',
+  /** The HTTP request body is over the size limit (`extensions.maxBytes`). HTTP 413. */
+  REQUEST_TOO_LARGE = 'REQUEST_TOO_LARGE',
+  /** A POST whose Content-Type is not `application/json`. HTTP 415. */
+  UNSUPPORTED_MEDIA_TYPE = 'UNSUPPORTED_MEDIA_TYPE',
+  /** The request ran longer than the time limit (`extensions.timeoutMs`) and was abandoned. HTTP 503. */
+  TIMEOUT = 'TIMEOUT',
+  /**
+   * Automatic persisted queries: the server does not know this hash (yet); send the same
+   * request again with the full `query` to register it.
+   */
+  PERSISTED_QUERY_NOT_FOUND = 'PERSISTED_QUERY_NOT_FOUND',
   /** A bug or an outage; details are only in the server logs. */
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
@@ -77,6 +107,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       .flatMap((failure) => Object.values(failure.constraints ?? {}))
       .join('; ');
     return { ...formatted, message: `Invalid argument: ${details}`, extensions: { code: ErrorCode.BAD_USER_INPUT } };
+  }
+  // Apollo's own refusals that carry a 4xx status but no code (an APQ hash that does not
+  // match its query) are the client's mistake, not a bug.
+  const status = error instanceof GraphQLError ? (error.extensions.http as { status?: number } | undefined)?.status : undefined;
+  if (error instanceof GraphQLError && error.extensions.code === undefined && status && status >= 400 && status < 500) {
+    return { ...formatted, extensions: { code: ErrorCode.BAD_REQUEST } };
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && PUBLIC_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {

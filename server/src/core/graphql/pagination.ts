@@ -1,3 +1,5 @@
+// The decorators below need the metadata polyfill, whichever module imports this one first.
+import 'reflect-metadata';
 import { ArgsType, Field, Int, ObjectType } from 'type-graphql';
 import type { ClassType } from 'type-graphql';
 import { badUserInput } from './errors.js';

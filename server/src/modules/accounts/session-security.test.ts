@@ -67,10 +67,15 @@ describe('CSRF protection', () => {
     expect(response.data!.signIn.userErrors).toMatchObject([{ code: 'INVALID_CREDENTIALS' }]);
   });
 
-  it("keeps Apollo's csrfPrevention: a simple (form-like) request is refused", async () => {
-    const response = await fetch(`${server.url}?query=${encodeURIComponent('{ viewer { csrfToken } }')}`);
-    expect(response.status).toBe(400);
-    expect(await response.text()).toContain('CSRF');
+  it('refuses what another site can send without a preflight: a form-like POST (415), a mutation by GET (405)', async () => {
+    const form = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `query=${encodeURIComponent('mutation { signOut { signedOut } }')}`,
+    });
+    expect(form.status).toBe(415);
+    const link = await fetch(`${server.url}?query=${encodeURIComponent('mutation { signOut { signedOut } }')}`);
+    expect(link.status).toBe(405);
   });
 });
 

@@ -6,6 +6,7 @@ export enum OfferingOrder {
   ENTRY_AMOUNT = 'ENTRY_AMOUNT',
   TITLE = 'TITLE',
   RECENTLY_UPDATED = 'RECENTLY_UPDATED',
+  UPDATED_ASC = 'UPDATED_ASC',
 }
 
 registerEnumType(OfferingOrder, {
@@ -18,6 +19,10 @@ registerEnumType(OfferingOrder, {
     ENTRY_AMOUNT: { description: 'Cheapest entry amount first; offerings on quote only last.' },
     TITLE: { description: 'Alphabetical by title (accents ignored).' },
     RECENTLY_UPDATED: { description: 'Most recently updated first.' },
+    UPDATED_ASC: {
+      description:
+        'For mirrors: oldest change first, in the order of the writing transactions. Resuming after the last cursor returns every later change exactly once (a row changed again comes back later); changes of transactions still running are held back until they end. See `supplierRemovals` / `offeringRemovals` for what to delete.',
+    },
   },
 });
 

@@ -25,6 +25,8 @@ export interface DirectoryCriteria {
   smallPurchaseAmount: number | null;
   /** Categories whose name or keywords match the text: what the buyer's words name. */
   textCategoryIds: number[];
+  /** Only rows whose last change (`changed_at`) is at or after it. */
+  updatedSince: Date | null;
 }
 
 export function listFilter<T>(values: T[] | null | undefined, argument: string): T[] | null {
@@ -91,5 +93,6 @@ export async function resolveDirectoryCriteria(filter: DirectoryFilter, ctx: Req
     kinds,
     serviceTypes: listFilter(filter.serviceTypes, 'filter.serviceTypes'),
     smallPurchaseAmount,
+    updatedSince: filter.updatedSince ?? null,
   };
 }

@@ -6,6 +6,7 @@ import { resolveDirectoryCriteria } from './directory-criteria.js';
 import { countMatches, fetchKeysetPage } from './keyset-page.js';
 import { OfferingSearchSql, type OfferingSearch } from './offering-search.sql.js';
 import { OfferingConnection, OfferingEdge } from './offering-search.types.js';
+import { statementRunner } from './search-result-cache.js';
 
 export async function resolveOfferingSearch(
   filter: OfferingFilter,
@@ -24,7 +25,9 @@ export async function searchOfferings(
   ctx: RequestContext,
 ): Promise<OfferingConnection> {
   const statements = new OfferingSearchSql(search);
-  const result = await fetchKeysetPage(ctx.runSearchStatement, statements, `offering:${search.order}`, page, (ids) =>
+  // Sync pages skip the result cache: what they return moves with the sync horizon too.
+  const runPage = search.order === OfferingOrder.UPDATED_ASC ? statementRunner(ctx.db, undefined) : ctx.runSearchStatement;
+  const result = await fetchKeysetPage(runPage, statements, `offering:${search.order}`, page, (ids) =>
     ctx.loaders.offerings.offeringById.loadMany(ids),
   );
   const connection = new OfferingConnection();

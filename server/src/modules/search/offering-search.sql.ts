@@ -3,6 +3,7 @@ import { OfferingOrder } from '../offerings/offering.inputs.js';
 import type { DirectoryCriteria } from './directory-criteria.js';
 import { TerritoryScope } from './search.inputs.js';
 import { coversSql, locatedSql } from './territory.sql.js';
+import { SYNC_HORIZON } from '../sync/sync-horizon.js';
 
 export interface OfferingSearch extends DirectoryCriteria {
   supplierId: number | null;
@@ -52,6 +53,7 @@ export class OfferingSearchSql {
     } else if (search.excludeNationalOnly) {
       conditions.push(`NOT ${this.national()}`);
     }
+    if (search.updatedSince) conditions.push(`o.changed_at >= ${params.add(search.updatedSince)}`);
     return conditions.join('\n  AND ');
   }
 
@@ -80,6 +82,11 @@ export class OfferingSearchSql {
           { sql: 'o.updated_at', descending: true },
           { sql: 'o.id', descending: true },
         ];
+      case OfferingOrder.UPDATED_ASC:
+        return [
+          { sql: 'o.change_xid', descending: false },
+          { sql: 'o.id', descending: false },
+        ];
     }
   }
 
@@ -92,6 +99,7 @@ export class OfferingSearchSql {
     const keys = this.sortKeys(params);
     const conditions = [this.conditions(params)];
     if (after) conditions.push(keysetCondition(keys, after, params));
+    if (this.search.order === OfferingOrder.UPDATED_ASC) conditions.push(`o.change_xid < ${SYNC_HORIZON}`);
     // numeric and timestamps travel in cursors as text, to keep their precision.
     const keyColumns = keys.map((key, index) => `${key.sql.includes('entry_amount') || key.sql.endsWith('updated_at') ? `${key.sql}::text` : key.sql} AS k${index}`);
     const sql = `SELECT o.id, ${keyColumns.join(', ')}

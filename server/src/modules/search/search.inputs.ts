@@ -1,3 +1,4 @@
+import { DateTimeResolver } from 'graphql-scalars';
 import { Field, Float, InputType, registerEnumType } from 'type-graphql';
 import { ServiceType } from '../suppliers/service-area.js';
 import { KindFamily, ReservedMarket, SupplierKind } from '../suppliers/supplier-kind.js';
@@ -106,4 +107,11 @@ export abstract class DirectoryFilter {
     description: 'Small purchase: only offerings (for suppliers: at least one offering, in the searched categories if any) under the amount.',
   })
   smallPurchase?: SmallPurchaseFilter | null;
+
+  @Field(() => DateTimeResolver, {
+    nullable: true,
+    description:
+      'Only what changed at or after this instant (a supplier changes with its categories and offerings too; unpublished ones are in the removal lists). A change is dated when its transaction started, so one committed late can carry an earlier time: to mirror the directory, keep the last cursor of orderBy UPDATED_ASC rather than a time.',
+  })
+  updatedSince?: Date | null;
 }

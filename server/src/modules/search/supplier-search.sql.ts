@@ -5,6 +5,7 @@ import { TerritoryScope } from './search.inputs.js';
 import { coversSql, distanceKmSql, locatedSql } from './territory.sql.js';
 import type { GeoPoint } from './territory-zone.js';
 import type { Statement } from './search-result-cache.js';
+import { SYNC_HORIZON } from '../sync/sync-horizon.js';
 
 /** A supplier search, validated and resolved to database keys. */
 export interface SupplierSearch extends DirectoryCriteria {
@@ -73,6 +74,7 @@ export class SupplierSearchSql {
     } else if (search.excludeNationalOnly) {
       conditions.push(`s.service_area_kind <> 'NATIONAL'`);
     }
+    if (search.updatedSince) conditions.push(`s.changed_at >= ${params.add(search.updatedSince)}`);
     return conditions;
   }
 
@@ -139,6 +141,11 @@ export class SupplierSearchSql {
           { sql: 's.updated_at', descending: true },
           { sql: 's.supplier_id', descending: true },
         ];
+      case SupplierOrder.UPDATED_ASC:
+        return [
+          { sql: 's.change_xid', descending: false },
+          { sql: 's.supplier_id', descending: false },
+        ];
     }
   }
 
@@ -148,6 +155,7 @@ export class SupplierSearchSql {
     const keys = this.sortKeys(params);
     const conditions = [this.allConditions(params)];
     if (after) conditions.push(keysetCondition(keys, after, params));
+    if (this.search.order === SupplierOrder.UPDATED_ASC) conditions.push(`s.change_xid < ${SYNC_HORIZON}`);
     // Timestamps travel in cursors as text, to keep their microseconds.
     const keyColumns = keys.map((key, index) => `${key.sql === 's.updated_at' ? 's.updated_at::text' : key.sql} AS k${index}`);
     const sql = `SELECT s.supplier_id AS id, ${keyColumns.join(', ')}, ${this.distance(params)} AS distance_km, ${this.tier(params)} AS tier

@@ -7,6 +7,7 @@ export enum SupplierOrder {
   DISTANCE = 'DISTANCE',
   NAME = 'NAME',
   RECENTLY_UPDATED = 'RECENTLY_UPDATED',
+  UPDATED_ASC = 'UPDATED_ASC',
 }
 
 registerEnumType(SupplierOrder, {
@@ -22,6 +23,10 @@ registerEnumType(SupplierOrder, {
     },
     NAME: { description: 'Alphabetical by name (accents ignored).' },
     RECENTLY_UPDATED: { description: 'Most recently updated first.' },
+    UPDATED_ASC: {
+      description:
+        'For mirrors: oldest change first, in the order of the writing transactions. Resuming after the last cursor returns every later change exactly once (a row changed again comes back later); changes of transactions still running are held back until they end. See `supplierRemovals` / `offeringRemovals` for what to delete.',
+    },
   },
 });
 
