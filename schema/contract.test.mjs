@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -125,7 +126,29 @@ describe('check-contract.mjs', () => {
       return;
     }
     const result = run({ SCHEMA_BASE: 'HEAD' });
-    assert.match(result.stdout, /Contract schema\/schema\.graphql compared with HEAD\./);
+    assert.match(result.stdout, /2 versions compared, each with the one before \(HEAD → the working copy\)/);
     assert.equal(result.status, 0, result.stdout);
+  });
+
+  it('fails on a breaking change in any commit, even when a later commit undoes it', () => {
+    // A repository of its own beside this file (so that `graphql` resolves), with three
+    // versions of the contract: the field removed in the second, back in the third.
+    const repo = mkdtempSync(path.join(schemaDir, '.contract-history-'));
+    try {
+      for (const file of ['check-contract.mjs', 'contract.mjs', 'breaking-changes.json']) copyFileSync(path.join(schemaDir, file), path.join(repo, file));
+      const git = (...args) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: repo, stdio: 'ignore' });
+      git('init', '-q');
+      for (const [message, contract] of [['v1', sdl('name: String!\n  siret: String')], ['v2', sdl('name: String!')], ['v3', sdl('name: String!\n  siret: String')]]) {
+        writeFileSync(path.join(repo, 'schema.graphql'), contract);
+        git('add', '.');
+        git('commit', '-qm', message);
+      }
+      const result = spawnSync(process.execPath, [path.join(repo, 'check-contract.mjs')], { env: { ...process.env, SCHEMA_BASE: '' }, encoding: 'utf8' });
+      assert.equal(result.status, 1, result.stdout);
+      assert.match(result.stdout, /3 versions compared/);
+      assert.match(result.stdout, /[0-9a-f]+ → [0-9a-f]+: Undeclared breaking change: Supplier\.siret was removed\./);
+    } finally {
+      rmSync(repo, { recursive: true, force: true });
+    }
   });
 });
