@@ -28,6 +28,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/mon-espace/structures/:id/membres', name: 'supplier-members', component: () => import('./workspace/members/MembersPage.vue'), meta: { title: 'Membres de la structure', requiresSignIn: true } },
   // Not behind requiresSignIn: the page keeps the token (#jeton=…) before sending the person to sign in.
   { path: '/mon-espace/invitation', name: 'invitation', component: () => import('./workspace/members/InvitationPage.vue'), meta: { title: 'Invitation' } },
+  { path: '/admin/cles-api', name: 'admin-api-keys', component: () => import('./admin/ApiKeysAdminPage.vue'), meta: { title: 'Clés d’API' } },
   { path: '/admin/moderation', name: 'admin-moderation', component: () => import('./admin/ModerationPage.vue'), meta: { title: 'Modération' } },
   { path: '/mon-espace/structures/:id', name: 'supplier-workspace', component: () => import('./workspace/supplier/SupplierWorkspacePage.vue'), meta: { title: 'Ma structure', requiresSignIn: true } },
   // One route for …/offres/nouvelle and …/offres/:offeringId: the page stays as a new offering gets its URL.

@@ -1,24 +1,29 @@
 import { describe, expect, it } from 'vitest';
+import { createAdmin } from './app-access.js';
 import { accessibilityProblems } from './axe.js';
 import { appOrigin, submitSignIn, useBrowser } from './browser.js';
 
 /**
  * A third party's developer creates an API key in "Mon espace", uses it from a program, sees
- * the call counted, and revokes it: the next call with the key is refused at once.
+ * the call counted, and revokes it: the next call with the key is refused at once. An admin
+ * sees every key with its holder, and cuts one off the same way.
  */
 const PASSWORD = 'cheval agrafe pile correcte';
 
-async function signUp(email: string): Promise<void> {
+/** A new account, signed up through the API: its session cookie and CSRF token, for API calls of its own. */
+async function signUp(email: string, displayName: string): Promise<{ cookie: string; csrfToken: string }> {
   const response = await fetch(`${appOrigin()}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
       query: 'mutation SignUp($input: SignUpInput!) { signUp(input: $input) { viewer { csrfToken } userErrors { message } } }',
-      variables: { input: { email, password: PASSWORD, displayName: 'Plateforme e2e', role: 'BUYER' } },
+      variables: { input: { email, password: PASSWORD, displayName, role: 'BUYER' } },
     }),
   });
-  const body = (await response.json()) as { data?: { signUp: { viewer: unknown } } };
-  if (!body.data?.signUp.viewer) throw new Error(`Sign-up failed: ${JSON.stringify(body)}`);
+  const body = (await response.json()) as { data?: { signUp: { viewer: { csrfToken: string } | null } } };
+  const viewer = body.data?.signUp.viewer;
+  if (!viewer) throw new Error(`Sign-up failed: ${JSON.stringify(body)}`);
+  return { cookie: (response.headers.get('set-cookie') ?? '').split(';')[0], csrfToken: viewer.csrfToken };
 }
 
 /** A program's call with the key: the status and what it says. */
@@ -35,7 +40,7 @@ describe('API keys in Mon espace', () => {
 
   it('creates a key shown once, counts its calls, and revokes it at once', async () => {
     const email = `cle.api.${process.pid}@exemple.fr`;
-    await signUp(email);
+    await signUp(email, 'Plateforme e2e');
     const { page, problems } = await browser.open('/connexion?retour=/mon-espace/cles-api');
     await submitSignIn(page, email, PASSWORD);
     await page.waitForURL('**/mon-espace/cles-api');
@@ -67,6 +72,35 @@ describe('API keys in Mon espace', () => {
     await expect(page.getByText(key).count()).resolves.toBe(0);
 
     await row.getByRole('button', { name: 'Révoquer la clé ERP Ville de Metz' }).click();
+    await row.getByRole('button', { name: 'Révoquer la clé', exact: true }).click();
+    await row.getByText(/^Révoquée le/).waitFor();
+    await expect(callWithKey(key)).resolves.toMatchObject({ status: 401, code: 'UNAUTHENTICATED' });
+    expect(await problems()).toEqual([]);
+  });
+
+  it('lets an admin see every key with its holder and revoke one', async () => {
+    // A key made through the API by another account (its session cookie, its CSRF token).
+    const holder = `cle.tiers.${process.pid}@exemple.fr`;
+    const { cookie, csrfToken } = await signUp(holder, 'Portail open data');
+    const created = await fetch(`${appOrigin()}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+      body: JSON.stringify({ query: 'mutation { createApiKey(input: { name: "Portail 57" }) { key } }' }),
+    });
+    const key = ((await created.json()) as { data: { createApiKey: { key: string } } }).data.createApiKey.key;
+    expect((await callWithKey(key)).status).toBe(200);
+
+    const admin = `admin.cles.${process.pid}@exemple.fr`;
+    await createAdmin(admin, PASSWORD);
+    const { page, problems } = await browser.open('/connexion?retour=/admin/cles-api');
+    await submitSignIn(page, admin, PASSWORD);
+    await page.waitForURL('**/admin/cles-api');
+    const row = page.getByTestId(`api-key-${key.split('_').slice(0, 2).join('_')}`);
+    await row.getByRole('cell', { name: 'Portail 57', exact: true }).waitFor();
+    await row.getByText(holder).waitFor();
+    expect(await accessibilityProblems(page)).toEqual([]);
+
+    await row.getByRole('button', { name: 'Révoquer la clé Portail 57' }).click();
     await row.getByRole('button', { name: 'Révoquer la clé', exact: true }).click();
     await row.getByText(/^Révoquée le/).waitFor();
     await expect(callWithKey(key)).resolves.toMatchObject({ status: 401, code: 'UNAUTHENTICATED' });

@@ -1,4 +1,8 @@
 import { graphql } from '../../graphql/generated';
+import type { ApiKeyFieldsFragment as ApiKeyFields } from '../../graphql/generated/graphql';
+
+/** A key as lists show it; the admins' list adds its owner. */
+export type ListedApiKey = ApiKeyFields & { owner?: { displayName: string; email: string } };
 
 /** The signed-in account's API keys with their use over 30 days. */
 export const ApiKeysQuery = graphql(`
