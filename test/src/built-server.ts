@@ -9,7 +9,8 @@ const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url))
 export interface BuiltServer {
   url: string;
   output: () => string;
-  stop(): Promise<void>;
+  /** Sends SIGTERM and resolves with the exit code once the server has stopped. */
+  stop(): Promise<number | null>;
 }
 
 /**
@@ -52,10 +53,8 @@ export async function startBuiltServer(dataRoot: string, env: Record<string, str
     url: `http://localhost:${port}/graphql`,
     output: () => output,
     async stop() {
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        await exited;
-      }
+      if (child.exitCode === null) child.kill('SIGTERM');
+      return exited;
     },
   };
 }

@@ -68,6 +68,8 @@ export async function startHttpServer(
     formatError,
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    // main.ts stops the whole server on signals, in order (Apollo would only stop itself).
+    stopOnTerminationSignals: false,
     // GET queries work without special headers (cacheable); POSTs must be JSON (requireJsonPost)
     // and session mutations carry the CSRF token (csrfPlugin). See core/graphql/limits/README.md.
     csrfPrevention: false,
