@@ -120,6 +120,11 @@ export function formatPrice(price: { amountFrom: number; amountTo?: number | nul
   return `${amount} HT ${PRICE_UNIT_LABELS[price.unit]}`;
 }
 
+/** "12 345": French digit grouping. */
+export function formatNumber(value: number): string {
+  return value.toLocaleString('fr-FR');
+}
+
 export function formatDate(iso: string): string {
   return new Date(iso).toLocaleDateString('fr-FR', { day: 'numeric', month: 'long', year: 'numeric' });
 }

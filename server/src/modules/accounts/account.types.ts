@@ -52,14 +52,15 @@ export class Account {
   @Field(() => DateTimeResolver, { description: 'When the account was created.' })
   createdAt!: Date;
 
-  static fromViewer(viewer: SessionViewer): Account {
+  /** From the signed-in person, or from any account's row (an API key's owner). */
+  static from(account: Pick<SessionViewer, 'accountId' | 'email' | 'displayName' | 'role' | 'emailVerifiedAt' | 'createdAt'>): Account {
     return Object.assign(new Account(), {
-      id: toGlobalId('Account', viewer.accountId),
-      email: viewer.email,
-      displayName: viewer.displayName,
-      role: viewer.role,
-      emailVerified: viewer.emailVerifiedAt !== null,
-      createdAt: viewer.createdAt,
+      id: toGlobalId('Account', account.accountId),
+      email: account.email,
+      displayName: account.displayName,
+      role: account.role,
+      emailVerified: account.emailVerifiedAt !== null,
+      createdAt: account.createdAt,
     });
   }
 }
@@ -76,7 +77,7 @@ export class Viewer {
   csrfToken!: string;
 
   static of(viewer: SessionViewer | null): Viewer | null {
-    return viewer && Object.assign(new Viewer(), { account: Account.fromViewer(viewer), csrfToken: viewer.csrfToken });
+    return viewer && Object.assign(new Viewer(), { account: Account.from(viewer), csrfToken: viewer.csrfToken });
   }
 }
 

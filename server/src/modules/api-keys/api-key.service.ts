@@ -84,12 +84,12 @@ function keysOf(ctx: RequestContext, rows: ApiKeyRow[]): ApiKey[] {
       createdAt: row.created_at,
       lastUsedAt: row.last_used_at,
       revokedAt: row.revoked_at,
-      owner: Object.assign(new Account(), {
-        id: toGlobalId('Account', row.account_id),
+      owner: Account.from({
+        accountId: row.account_id,
         email: row.email,
         displayName: row.display_name,
         role: row.role,
-        emailVerified: row.email_verified_at !== null,
+        emailVerifiedAt: row.email_verified_at,
         createdAt: row.account_created_at,
       }),
       loadUsage: async () => {

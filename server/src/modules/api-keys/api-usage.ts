@@ -11,6 +11,9 @@ interface Counts {
 
 export type UsageOutcome = 'served' | 'error' | 'rateLimited';
 
+/** One row of api_key_usage: a key and an hour. */
+const slotOf = (apiKeyId: number, hour: Date) => `${apiKeyId}|${hour.getTime()}`;
+
 /**
  * Usage counters of API keys, added up in memory and written in one statement every few
  * seconds and at shutdown: a busy key costs no write per request. A crash loses at most
@@ -32,7 +35,7 @@ export class ApiUsageRecorder {
   /** Counts one request: served (with or without errors in the response) or refused by the rate limiter. */
   record(apiKeyId: number, outcome: UsageOutcome, at = new Date()): void {
     const hour = new Date(Math.floor(at.getTime() / 3_600_000) * 3_600_000);
-    const slot = `${apiKeyId}|${hour.getTime()}`;
+    const slot = slotOf(apiKeyId, hour);
     let counts = this.pending.get(slot);
     if (!counts) {
       counts = { apiKeyId, hour, calls: 0, errors: 0, rateLimited: 0, lastUsedAt: at };
@@ -94,7 +97,7 @@ export class ApiUsageRecorder {
     } catch (error) {
       // Kept for the next flush rather than lost (the database may be back by then).
       for (const counts of batch) {
-        const slot = `${counts.apiKeyId}|${counts.hour.getTime()}`;
+        const slot = slotOf(counts.apiKeyId, counts.hour);
         const newer = this.pending.get(slot);
         if (newer) {
           newer.calls += counts.calls;

@@ -6,7 +6,7 @@ import { resolveDirectoryCriteria } from './directory-criteria.js';
 import { countMatches, fetchKeysetPage } from './keyset-page.js';
 import { OfferingSearchSql, type OfferingSearch } from './offering-search.sql.js';
 import { OfferingConnection, OfferingEdge } from './offering-search.types.js';
-import { statementRunner } from './search-result-cache.js';
+import { syncStatementRunner } from '../sync/sync-horizon.js';
 
 export async function resolveOfferingSearch(
   filter: OfferingFilter,
@@ -25,8 +25,7 @@ export async function searchOfferings(
   ctx: RequestContext,
 ): Promise<OfferingConnection> {
   const statements = new OfferingSearchSql(search);
-  // Sync pages skip the result cache: what they return moves with the sync horizon too.
-  const runPage = search.order === OfferingOrder.UPDATED_ASC ? statementRunner(ctx.db, undefined) : ctx.runSearchStatement;
+  const runPage = search.order === OfferingOrder.UPDATED_ASC ? syncStatementRunner(ctx) : ctx.runSearchStatement;
   const result = await fetchKeysetPage(runPage, statements, `offering:${search.order}`, page, (ids) =>
     ctx.loaders.offerings.offeringById.loadMany(ids),
   );

@@ -15,7 +15,7 @@ import { listFilter, resolveDirectoryCriteria } from './directory-criteria.js';
 import { countMatches, fetchKeysetPage, type KeysetRow } from './keyset-page.js';
 import { radiusUnavailable, type GeoPoint } from './territory-zone.js';
 import { SupplierSearchSql, type SupplierSearch } from './supplier-search.sql.js';
-import { statementRunner } from './search-result-cache.js';
+import { syncStatementRunner } from '../sync/sync-horizon.js';
 import {
   CategoryFacet, CategoryGroupFacet, DepartementFacet, KindFacet, KindFamilyFacet, ReservedMarketFacet, ServiceTypeFacet,
   SmallPurchaseFacet, SupplierConnection, SupplierEdge, SupplierFacets, TagFacet, TerritoryMatch,
@@ -73,8 +73,7 @@ export async function searchSuppliers(
   const facets = selected.facets ? settledLater(supplierFacets(statements, search, ctx)) : null;
   const count = !selected.facets && selected.totalCount ? settledLater(countMatches(ctx.runSearchStatement, statements)) : null;
 
-  // Sync pages skip the result cache: what they return moves with the sync horizon too.
-  const runPage = search.order === SupplierOrder.UPDATED_ASC ? statementRunner(ctx.db, undefined) : ctx.runSearchStatement;
+  const runPage = search.order === SupplierOrder.UPDATED_ASC ? syncStatementRunner(ctx) : ctx.runSearchStatement;
   const result = await fetchKeysetPage<PageRow, SupplierEntity>(runPage, statements, search.order, page, (ids) =>
     ctx.loaders.suppliers.supplierById.loadMany(ids),
   );

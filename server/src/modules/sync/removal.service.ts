@@ -1,8 +1,8 @@
 import type { RequestContext } from '../../app/context.js';
 import { toGlobalId } from '../../core/graphql/global-id.js';
 import { countMatches, fetchKeysetPage, type KeysetRow } from '../search/keyset-page.js';
-import { statementRunner } from '../search/search-result-cache.js';
 import { RemovalSql, type RemovedEntity } from './removal.sql.js';
+import { syncStatementRunner } from './sync-horizon.js';
 import {
   OfferingRemoval, OfferingRemovalConnection, OfferingRemovalReason, SupplierRemoval, SupplierRemovalConnection, SupplierRemovalReason,
 } from './removal.types.js';
@@ -18,8 +18,7 @@ export interface RemovalPageArgs {
 /** One page of removals of an entity, in change order; the rows carry everything shown. */
 async function removalPage<TNode>(entity: RemovedEntity, args: RemovalPageArgs, ctx: RequestContext, nodeOf: (row: RemovalRow) => TNode) {
   const statements = new RemovalSql(entity, args.removedSince ?? null);
-  // Uncached, like every sync page: what it returns moves with the sync horizon.
-  const run = statementRunner(ctx.db, undefined);
+  const run = syncStatementRunner(ctx);
   const { items, pageInfo } = await fetchKeysetPage<RemovalRow, number>(run, statements, `removal:${entity}`, args, async (ids) => ids);
   return {
     edges: items.map(({ row, cursor }) => ({ cursor, node: nodeOf(row) })),

@@ -1,3 +1,6 @@
+import type { RequestContext } from '../../app/context.js';
+import { statementRunner, type RunStatement } from '../search/search-result-cache.js';
+
 /**
  * The oldest transaction still running when the statement took its snapshot: every
  * transaction below it has ended, so no row stamped below it can still appear. Sync pages
@@ -5,3 +8,10 @@
  */
 export const SYNC_HORIZON = 'pg_snapshot_xmin(pg_current_snapshot())::text::bigint';
 
+/**
+ * Runs sync pages without the search result cache: what they return moves with the sync
+ * horizon (when any transaction ends), not only with the directory version.
+ */
+export function syncStatementRunner(ctx: Pick<RequestContext, 'db'>): RunStatement {
+  return statementRunner(ctx.db, undefined);
+}
