@@ -5,6 +5,7 @@ import { startHttpServer } from './app/http-server.js';
 import { buildAppSchema } from './app/schema.js';
 import { scheduleAccountCleanup } from './modules/accounts/account-cleanup.js';
 import { createMailer } from './modules/mail/mailer.js';
+import { DirectoryIndexService } from './modules/search/directory-index/directory-index.service.js';
 import { SearchResultCache } from './modules/search/search-result-cache.js';
 
 const log = (message: string) => console.log(`[achat-inclusif] ${message}`);
@@ -16,9 +17,12 @@ async function main(): Promise<void> {
   const accountCleanup = scheduleAccountCleanup(database.db, log);
   const schema = await buildAppSchema();
   const searchCache = new SearchResultCache();
+  // Loads in the background: searches run in SQL until it is ready.
+  const directoryIndex = config.searchEngine === 'index' ? new DirectoryIndexService(database.db, log) : undefined;
+  void directoryIndex?.load();
   const mailer = createMailer(config, database.db);
   log(`Mail: ${mailer.description}`);
-  const server = await startHttpServer(schema, { db: database.db, config, capabilities, searchCache, mailer }, { port: config.port });
+  const server = await startHttpServer(schema, { db: database.db, config, capabilities, searchCache, directoryIndex, mailer }, { port: config.port });
   log(`GraphQL API ready at ${server.url}`);
   if (config.mailOutboxView) log(`Mail outbox at http://localhost:${server.port}/dev/outbox`);
 
@@ -30,6 +34,7 @@ async function main(): Promise<void> {
     try {
       accountCleanup.stop();
       await server.close();
+      await directoryIndex?.close();
     } finally {
       await database.close();
     }

@@ -7,7 +7,8 @@ import { createSupplierLogoLoaders, type SupplierLogoLoaders } from '../modules/
 import { createTerritoryLoaders, type TerritoryLoaders } from '../modules/territories/territory.loaders.js';
 import { createShortlistLoaders, type ShortlistLoaders } from '../modules/shortlists/shortlist.loaders.js';
 import { createMembershipLoaders, type MembershipLoaders } from '../modules/memberships/membership.loaders.js';
-import { statementRunner, type RunStatement, type SearchResultCache } from '../modules/search/search-result-cache.js';
+import { readDirectoryVersion, statementRunner, type RunStatement, type SearchResultCache } from '../modules/search/search-result-cache.js';
+import type { DirectoryIndexService } from '../modules/search/directory-index/directory-index.service.js';
 import type { AuthThrottle } from '../modules/accounts/throttle.js';
 import type { ApiAccess } from '../modules/api-keys/api-access.js';
 import type { SessionStore } from '../modules/accounts/session-store.js';
@@ -22,6 +23,8 @@ export interface AppServices {
   capabilities: Capabilities;
   /** Shared by the requests of this server; none: every search statement runs. */
   searchCache?: SearchResultCache;
+  /** Supplier searches in memory (modules/search/directory-index); none: every search runs in SQL. */
+  directoryIndex?: DirectoryIndexService;
   /** Outgoing mail; default: from the configuration (SMTP or the outbox table). */
   mailer?: Mailer;
   /** Throttling of account flows; default: in-memory counters with the default limits. */
@@ -55,12 +58,16 @@ export interface RequestContext extends ServerServices {
   };
   /** Runs the search statements of this request (through the result cache when there is one). */
   runSearchStatement: RunStatement;
+  /** The directory version this request reads (once, on first use). */
+  directoryVersion: () => Promise<string>;
 }
 
 export function createRequestContext(
   services: ServerServices,
   scope: { viewer: SessionViewer | null; http: HttpScope } = { viewer: null, http: NO_HTTP },
 ): RequestContext {
+  let version: Promise<string> | null = null;
+  const directoryVersion = () => (version ??= readDirectoryVersion(services.db));
   return {
     ...services,
     viewer: scope.viewer,
@@ -74,6 +81,7 @@ export function createRequestContext(
       shortlists: createShortlistLoaders(services.db),
       memberships: createMembershipLoaders(services.db),
     },
-    runSearchStatement: statementRunner(services.db, services.searchCache),
+    runSearchStatement: statementRunner(services.db, services.searchCache && { cache: services.searchCache, directoryVersion }),
+    directoryVersion,
   };
 }

@@ -9,6 +9,7 @@ import { SelfService1764400000000 } from '../core/database/migrations/1764400000
 import { OfferingFirstPublication1764420000000 } from '../core/database/migrations/1764420000000-offering-first-publication.js';
 import { ApiKeys1764500000000 } from '../core/database/migrations/1764500000000-api-keys.js';
 import { Sync1764510000000 } from '../core/database/migrations/1764510000000-sync.js';
+import { DirectoryIndex1764600000000 } from '../core/database/migrations/1764600000000-directory-index.js';
 import { ChangeLogEntity } from '../modules/audit/change-log.entity.js';
 import { AccountEntity } from '../modules/accounts/account.entity.js';
 import { AccountSessionEntity } from '../modules/accounts/account-session.entity.js';
@@ -54,6 +55,7 @@ export const MIGRATIONS = [
   OfferingFirstPublication1764420000000,
   ApiKeys1764500000000,
   Sync1764510000000,
+  DirectoryIndex1764600000000,
 ];
 
 export function createAppDataSource(url: string, options: { printQueries?: boolean; poolSize?: number } = {}): DataSource {

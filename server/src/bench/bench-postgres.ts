@@ -41,9 +41,7 @@ export async function openBenchDatabase(
   if (!exists) await admin.query(`CREATE DATABASE ${name}`);
   await admin.destroy();
 
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const db = createAppDataSource(url.toString(), { poolSize: options.poolSize });
+  const db = createAppDataSource(databaseUrlOf(adminUrl, name), { poolSize: options.poolSize });
   await db.initialize();
   await db.runMigrations();
   await syncCategoryTaxonomy(db);
@@ -51,12 +49,25 @@ export async function openBenchDatabase(
   return db;
 }
 
+function databaseUrlOf(adminUrl: string, name: string): string {
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+const seededDatabaseName = (size: number) => `achat_inclusif_bench_${size}`;
+
+/** Address of the benchmark directory of `size` suppliers (openSeededBenchDatabase). */
+export function benchDatabaseUrl(adminUrl: string, size: number): string {
+  return databaseUrlOf(adminUrl, seededDatabaseName(size));
+}
+
 /**
  * The benchmark directory of `size` demo suppliers (achat_inclusif_bench_<size>), seeded
  * the first time (slow at 100 000) and kept; shared by the benchmarks.
  */
 export async function openSeededBenchDatabase(adminUrl: string, size: number, config: Config): Promise<DataSource> {
-  const name = `achat_inclusif_bench_${size}`;
+  const name = seededDatabaseName(size);
   const db = await openBenchDatabase(adminUrl, name, config);
   const [{ count }] = await db.query('SELECT count(*)::int AS count FROM supplier');
   if (count !== size) {

@@ -6,6 +6,7 @@ import { buildAppSchema } from '../app/schema.js';
 import { loadConfig } from '../core/config/config.js';
 import { AuthThrottle, type ThrottleLimits } from '../modules/accounts/throttle.js';
 import type { Mailer } from '../modules/mail/mailer.js';
+import { DirectoryIndexService } from '../modules/search/directory-index/directory-index.service.js';
 import { SearchResultCache } from '../modules/search/search-result-cache.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
@@ -65,15 +66,22 @@ export interface TestServerOptions {
 /** The real GraphQL server over real HTTP, on a random port, for one test file. */
 export async function startTestServer(db: DataSource, capabilities?: Capabilities, options: TestServerOptions = {}): Promise<TestServer> {
   const schema = await buildAppSchema();
+  // /graphql rate limits out of the way unless a test sets RATE_LIMIT_* in `env`.
+  const config = loadConfig({ RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000000000', RATE_LIMIT_API_KEY_PER_MINUTE: '1000000000', ...options.env });
+  // Loaded before the first request, so that searches use the engine the configuration names
+  // (in production, searches run in SQL until the first load ends).
+  const directoryIndex = config.searchEngine === 'index' ? new DirectoryIndexService(db) : undefined;
+  await directoryIndex?.load();
+  if (directoryIndex && !directoryIndex.loaded) throw new Error('The directory index did not load');
   const server: HttpServer = await startHttpServer(
     schema,
-    // With the result cache, as in production: tests see what buyers see after writes.
+    // With the result cache and the directory index, as in production: tests see what buyers see after writes.
     {
       db,
-      // /graphql rate limits out of the way unless a test sets RATE_LIMIT_* in `env`.
-      config: loadConfig({ RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000000000', RATE_LIMIT_API_KEY_PER_MINUTE: '1000000000', ...options.env }),
+      config,
       capabilities: capabilities ?? (await readCapabilities(db)),
       searchCache: new SearchResultCache(),
+      directoryIndex,
       throttle: new AuthThrottle({ signUpPerIp: { points: 100_000, durationSeconds: 3600 }, ...options.throttleLimits }),
       mailer: options.mailer,
     },
@@ -130,7 +138,10 @@ export async function startTestServer(db: DataSource, capabilities?: Capabilitie
       };
       return browser;
     },
-    close: () => server.close(),
+    async close() {
+      await server.close();
+      await directoryIndex?.close();
+    },
   };
 }
 

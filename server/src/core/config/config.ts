@@ -40,6 +40,8 @@ export interface Config {
   apiUsageFlushSeconds: number;
   /** GRAPHQL_TIMEOUT_MS: time limit of one /graphql request, answered 503 TIMEOUT past it (default 10 000). */
   graphqlTimeoutMs: number;
+  /** SEARCH_ENGINE: `index` (default: supplier searches in the in-memory directory index) or `sql` (every search in PostgreSQL). */
+  searchEngine: 'index' | 'sql';
 }
 
 export interface ApiRateLimits {
@@ -109,6 +111,12 @@ function apiRateLimits(env: NodeJS.ProcessEnv): ApiRateLimits {
   };
 }
 
+function searchEngine(env: NodeJS.ProcessEnv): Config['searchEngine'] {
+  const engine = env.SEARCH_ENGINE || 'index';
+  if (engine !== 'index' && engine !== 'sql') throw new ConfigError(`SEARCH_ENGINE must be index or sql, got "${engine}"`);
+  return engine;
+}
+
 /** Reads and checks the whole configuration once, failing fast on a bad value. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
@@ -126,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     apiRateLimits: apiRateLimits(env),
     apiUsageFlushSeconds: integer(env, 'API_USAGE_FLUSH_SECONDS', 5, 1, 3600),
     graphqlTimeoutMs: integer(env, 'GRAPHQL_TIMEOUT_MS', 10_000, 1, 600_000),
+    searchEngine: searchEngine(env),
     ...mailAndSessions(env),
   };
 }

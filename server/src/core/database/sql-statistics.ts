@@ -41,3 +41,8 @@ export class SqlStatisticsLogger extends AbstractLogger {
     }
   }
 }
+
+/** Runs `work` outside any unit of work: background work started by a request is not its own. */
+export function withoutSqlStatistics<T>(work: () => T): T {
+  return storage.exit(work);
+}

@@ -1,6 +1,8 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '../../app/context.js';
 import { PageArgs } from '../../core/graphql/pagination.js';
+import { selectsField } from '../../core/graphql/selection.js';
 import { canActForSupplier } from '../accounts/authorization.js';
 import { Category } from '../categories/category.types.js';
 import { resolveOfferingSearch, searchOfferings } from '../search/offering-search.service.js';
@@ -21,9 +23,10 @@ export class OfferingResolver {
       description: 'Ordering. Default: RELEVANCE with text or a territory, else ENTRY_AMOUNT.',
     })
     orderBy: OfferingOrder | null,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<OfferingConnection> {
     const search = await resolveOfferingSearch(filter ?? Object.assign(new OfferingFilter(), { excludeNationalOnly: false }), orderBy, ctx);
-    return searchOfferings(search, page, ctx);
+    return searchOfferings(search, page, ctx, { totalCount: selectsField(info, 'totalCount') });
   }
 
   @FieldResolver(() => Supplier, { description: 'The supplier selling it.' })

@@ -5,7 +5,7 @@ import { DEFAULT_SMALL_PURCHASE_AMOUNT } from '../small-purchase/small-purchase-
 import type { ServiceType } from '../suppliers/service-area.js';
 import { kindsEligibleFor, kindsOfFamily, type SupplierKind } from '../suppliers/supplier-kind.js';
 import type { DirectoryFilter } from './search.inputs.js';
-import { buildTextQuery } from './text-query.js';
+import { buildTextQuery, type TextTerm } from './text-query.js';
 import { resolveTerritoryZone, type TerritoryZone } from './territory-zone.js';
 
 const MAX_LIST_FILTER_LENGTH = 200;
@@ -14,6 +14,8 @@ const MAX_SMALL_PURCHASE_AMOUNT = 100_000_000;
 /** Criteria shared by supplier and offering searches, validated and resolved to keys. */
 export interface DirectoryCriteria {
   tsquery: string | null;
+  /** The same text as terms, for the directory index. */
+  textTerms: TextTerm[] | null;
   /** Categories given, plus every category of the groups given (any of them). */
   activityCategoryIds: number[] | null;
   zone: TerritoryZone | null;
@@ -65,6 +67,15 @@ function smallPurchaseAmountOf(filter: DirectoryFilter): number | null {
   return amount;
 }
 
+/** Categories whose name or keywords match the text. */
+async function categoriesMatching(tsquery: string, ctx: RequestContext): Promise<number[]> {
+  const rows = await ctx.db.query<{ id: number }[]>(
+    `SELECT id FROM category WHERE to_tsvector('french_unaccent', name || ' ' || array_to_string(keywords, ' ')) @@ $1::tsquery`,
+    [tsquery],
+  );
+  return rows.map((row) => row.id);
+}
+
 export async function resolveDirectoryCriteria(filter: DirectoryFilter, ctx: RequestContext): Promise<DirectoryCriteria> {
   const kinds = intersect<SupplierKind>([
     listFilter(filter.kinds, 'filter.kinds'),
@@ -72,21 +83,18 @@ export async function resolveDirectoryCriteria(filter: DirectoryFilter, ctx: Req
     filter.reservedMarkets == null ? null : filter.reservedMarkets.flatMap(kindsEligibleFor),
   ]);
   const smallPurchaseAmount = smallPurchaseAmountOf(filter);
-  const activityCategoryIds = await activityCategoryIdsOf(filter, ctx);
-  const zone = filter.territory ? await resolveTerritoryZone(filter.territory, ctx) : null;
-  const tsquery = await buildTextQuery(ctx.db, filter.text);
-  const textCategoryIds = tsquery
-    ? (
-        await ctx.db.query<{ id: number }[]>(
-          `SELECT id FROM category
-           WHERE to_tsvector('french_unaccent', name || ' ' || array_to_string(keywords, ' ')) @@ $1::tsquery`,
-          [tsquery],
-        )
-      ).map((row) => row.id)
-    : [];
+  // Independent look-ups: their round trips overlap.
+  const [activityCategoryIds, zone, text] = await Promise.all([
+    activityCategoryIdsOf(filter, ctx),
+    filter.territory ? resolveTerritoryZone(filter.territory, ctx) : null,
+    buildTextQuery(ctx.db, filter.text),
+  ]);
+  const tsquery = text?.tsquery ?? null;
+  const textCategoryIds = text ? (ctx.directoryIndex?.categoriesMatching(text.terms) ?? (await categoriesMatching(tsquery!, ctx))) : [];
   return {
     textCategoryIds,
     tsquery,
+    textTerms: text?.terms ?? null,
     activityCategoryIds,
     zone,
     excludeNationalOnly: filter.excludeNationalOnly ?? false,

@@ -11,9 +11,30 @@ export interface KeysetStatements {
 
 export type KeysetRow = { id: number } & Record<string, unknown>;
 
+/** Where the rows of a keyset-paged search come from. */
+export interface KeysetSource<TRow extends KeysetRow> {
+  sortKeyCount(): number;
+  /** Rows after the cursor's (`after`: its sort key values), `limit + 1` at most. */
+  page(after: CursorValue[] | null, limit: number): Promise<TRow[]>;
+}
+
+/** The rows of a search's SQL statements. */
+export function statementSource<TRow extends KeysetRow>(run: RunStatement, statements: KeysetStatements): KeysetSource<TRow> {
+  return {
+    sortKeyCount: () => statements.sortKeyCount(),
+    page: (after, limit) => run<TRow>(statements.page(after, limit)),
+  };
+}
+
 export interface KeysetPage<TRow extends KeysetRow, TEntity> {
   items: { row: TRow; entity: TEntity; cursor: string }[];
   pageInfo: PageInfo;
+}
+
+/** A promise started ahead of its reader: its rejection is not "unhandled" meanwhile. */
+export function settledLater<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => {});
+  return promise;
 }
 
 /** Counts every match of a search (all pages). */
@@ -28,16 +49,15 @@ export async function countMatches(run: RunStatement, statements: KeysetStatemen
  * loads the page's entities in one batch and encodes each row's cursor.
  */
 export async function fetchKeysetPage<TRow extends KeysetRow, TEntity>(
-  run: RunStatement,
-  statements: KeysetStatements,
+  source: KeysetSource<TRow>,
   ordering: string,
   page: { first?: number | null; after?: string | null },
   load: (ids: number[]) => Promise<(TEntity | null | Error)[]>,
 ): Promise<KeysetPage<TRow, TEntity>> {
   const limit = pageSizeOf(page.first);
-  const keyCount = statements.sortKeyCount();
+  const keyCount = source.sortKeyCount();
   const after = page.after ? decodeCursor(page.after, ordering, keyCount) : null;
-  const rows = limit === 0 ? [] : await run<TRow>(statements.page(after, limit));
+  const rows = limit === 0 ? [] : await source.page(after, limit);
   const pageRows = rows.slice(0, limit);
   const entities = await load(pageRows.map((row) => row.id));
   const items = pageRows.map((row, index) => {

@@ -3,7 +3,7 @@ import { integerKeyOf } from '../../core/graphql/global-id.js';
 import { OfferingOrder, type OfferingFilter } from '../offerings/offering.inputs.js';
 import { Offering } from '../offerings/offering.types.js';
 import { resolveDirectoryCriteria } from './directory-criteria.js';
-import { countMatches, fetchKeysetPage } from './keyset-page.js';
+import { countMatches, fetchKeysetPage, settledLater, statementSource } from './keyset-page.js';
 import { OfferingSearchSql, type OfferingSearch } from './offering-search.sql.js';
 import { OfferingConnection, OfferingEdge } from './offering-search.types.js';
 import { syncStatementRunner } from '../sync/sync-horizon.js';
@@ -23,15 +23,18 @@ export async function searchOfferings(
   search: OfferingSearch,
   page: { first?: number | null; after?: string | null },
   ctx: RequestContext,
+  selected: { totalCount: boolean },
 ): Promise<OfferingConnection> {
   const statements = new OfferingSearchSql(search);
+  // The count runs alongside the page, on another connection: both read every match.
+  const count = selected.totalCount ? settledLater(countMatches(ctx.runSearchStatement, statements)) : null;
   const runPage = search.order === OfferingOrder.UPDATED_ASC ? syncStatementRunner(ctx) : ctx.runSearchStatement;
-  const result = await fetchKeysetPage(runPage, statements, `offering:${search.order}`, page, (ids) =>
+  const result = await fetchKeysetPage(statementSource(runPage, statements), `offering:${search.order}`, page, (ids) =>
     ctx.loaders.offerings.offeringById.loadMany(ids),
   );
   const connection = new OfferingConnection();
   connection.edges = result.items.map((item) => Object.assign(new OfferingEdge(), { cursor: item.cursor, node: Offering.from(item.entity) }));
   connection.pageInfo = result.pageInfo;
-  connection.countAll = () => countMatches(ctx.runSearchStatement, statements);
+  connection.countAll = () => count ?? countMatches(ctx.runSearchStatement, statements);
   return connection;
 }

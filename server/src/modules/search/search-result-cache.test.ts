@@ -4,7 +4,11 @@ import { createTestDatabase, type TestDatabase } from '../../test-support/test-d
 import { startTestServer, type TestServer } from '../../test-support/test-server.js';
 import { SupplierKind } from '../suppliers/supplier-kind.js';
 
-/** The search result cache serves repeated searches, and never a directory older than the last write. */
+/**
+ * The search result cache serves repeated searches, and never a directory older than the
+ * last write. It caches SQL statements: supplier searches run in SQL here (with the directory
+ * index, they run in memory, and directory-index.service.test.ts checks that it sees writes).
+ */
 let database: TestDatabase;
 let server: TestServer;
 
@@ -16,7 +20,7 @@ type Result = { suppliers: { totalCount: number; edges: { node: { name: string }
 beforeAll(async () => {
   database = await createTestDatabase();
   await insertSupplier(database.db, { legalName: 'ESAT des Coteaux', kind: SupplierKind.ESAT, communeCode: '57463' });
-  server = await startTestServer(database.db);
+  server = await startTestServer(database.db, undefined, { env: { SEARCH_ENGINE: 'sql' } });
 });
 
 afterAll(async () => {

@@ -40,13 +40,18 @@ export class SearchResultCache {
   }
 }
 
-/** The statement runner of one request: one read of the directory version, shared by its statements. */
-export function statementRunner(db: DataSource, cache: SearchResultCache | undefined): RunStatement {
+/** The directory version now: what the search projection holds (bumped by every write to it). */
+export async function readDirectoryVersion(db: DataSource): Promise<string> {
+  const [row] = await db.query<{ version: string }[]>('SELECT version FROM directory_version');
+  return row.version;
+}
+
+/**
+ * The statement runner of one request: through the cache, under the request's directory
+ * version (read once, shared by its statements), or straight to the database.
+ */
+export function statementRunner(db: DataSource, cached?: { cache: SearchResultCache; directoryVersion: () => Promise<string> }): RunStatement {
   const direct = <T>(statement: Statement) => db.query<T[]>(statement.sql, statement.parameters);
-  if (!cache) return direct;
-  let version: Promise<string> | null = null;
-  return async <T>(statement: Statement) => {
-    version ??= db.query<{ version: string }[]>('SELECT version FROM directory_version').then(([row]) => row.version);
-    return cache.run(await version, statement, () => direct<T>(statement));
-  };
+  if (!cached) return direct;
+  return async <T>(statement: Statement) => cached.cache.run(await cached.directoryVersion(), statement, () => direct<T>(statement));
 }

@@ -7,6 +7,9 @@ import type { GeoPoint } from './territory-zone.js';
 import type { Statement } from './search-result-cache.js';
 import { SYNC_HORIZON } from '../sync/sync-horizon.js';
 
+/** Name order compares bytes, as the directory index does (migration 1764600000000). */
+const SORT_NAME = 's.sort_name COLLATE "C"';
+
 /** A supplier search, validated and resolved to database keys. */
 export interface SupplierSearch extends DirectoryCriteria {
   /** Amount the small-purchase facet counts with (the filter's, or the default). */
@@ -122,7 +125,7 @@ export class SupplierSearchSql {
                 { sql: `(s.category_ids && ${params.add(search.textCategoryIds)}::int[])`, descending: true },
               ]
             : []),
-          { sql: 's.sort_name', descending: false },
+          { sql: SORT_NAME, descending: false },
           { sql: 's.supplier_id', descending: false },
         ];
       case SupplierOrder.DISTANCE:
@@ -133,7 +136,7 @@ export class SupplierSearchSql {
         ];
       case SupplierOrder.NAME:
         return [
-          { sql: 's.sort_name', descending: false },
+          { sql: SORT_NAME, descending: false },
           { sql: 's.supplier_id', descending: false },
         ];
       case SupplierOrder.RECENTLY_UPDATED:

@@ -4,6 +4,12 @@ import type { BoundingBox, GeoPoint, TerritoryZone } from './territory-zone.js';
 /** SQL conditions of territory matching; the supplier is `s` (see README). */
 
 const KM_PER_DEGREE_OF_LATITUDE = 111.2;
+/**
+ * Boxes only preselect candidates on the GiST index for the exact distance test, so they
+ * must hold every point within the distance: a tenth wider than the flat estimate covers
+ * the sphere's curvature (and the directory index, which tests the distance alone, agrees).
+ */
+const BOX_MARGIN_FACTOR = 1.1;
 
 /** Distance in km from a point to the supplier's site; NULL without a position. */
 export function distanceKmSql(params: SqlParameters, origin: GeoPoint | null): string {
@@ -17,9 +23,9 @@ export function distanceKmSql(params: SqlParameters, origin: GeoPoint | null): s
  */
 function boxSql(params: SqlParameters, box: BoundingBox, marginKm: string): string {
   const [minLat, minLon, maxLat, maxLon] = box.map((value) => `${params.add(value)}::float8`);
-  const latitudeMargin = `((${marginKm}) / ${KM_PER_DEGREE_OF_LATITUDE})`;
+  const latitudeMargin = `((${marginKm}) * ${BOX_MARGIN_FACTOR} / ${KM_PER_DEGREE_OF_LATITUDE})`;
   // Longitude degrees shrink away from the equator: use the widest latitude of the box.
-  const longitudeMargin = `((${marginKm}) / (${KM_PER_DEGREE_OF_LATITUDE} * greatest(0.01, cos(radians(greatest(abs(${minLat}), abs(${maxLat})))))))`;
+  const longitudeMargin = `((${marginKm}) * ${BOX_MARGIN_FACTOR} / (${KM_PER_DEGREE_OF_LATITUDE} * greatest(0.01, cos(radians(greatest(abs(${minLat}), abs(${maxLat})))))))`;
   return `box(point(${minLon} - ${longitudeMargin}, ${minLat} - ${latitudeMargin}), point(${maxLon} + ${longitudeMargin}, ${maxLat} + ${latitudeMargin}))`;
 }
 

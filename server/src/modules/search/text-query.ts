@@ -9,30 +9,47 @@ interface QueryWord {
   similar: string[];
 }
 
+/** One word of a buyer's text: a document matches it with any of these lexemes, or one starting with `prefix`. */
+export interface TextTerm {
+  lexemes: string[];
+  prefix: string | null;
+}
+
+/** A buyer's text, as PostgreSQL full text (`tsquery`) and as terms (for the directory index). */
+export interface TextQuery {
+  tsquery: string;
+  terms: TextTerm[];
+}
+
 function quoted(lexeme: string): string {
   return `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 }
 
 /**
- * Builds the tsquery for a buyer's text (see README): every word must match, each word
- * being its French stem, or, when the directory does not know it (a typo), the nearest
- * known words by trigram similarity. The last word also matches as a prefix, for text
- * typed as it is searched.
+ * The terms of a buyer's text (see README): every word must match, each word being its
+ * French stem, or, when the directory does not know it (a typo), the nearest known words by
+ * trigram similarity. The last word also matches as a prefix, for text typed as it is searched.
  */
-export function tsqueryOf(words: QueryWord[]): string | null {
-  if (words.length === 0) return null;
-  return words
-    .map((word, index) => {
-      const alternatives = [quoted(word.lexeme)];
-      if (index === words.length - 1) alternatives.push(`${quoted(word.lexeme)}:*`);
-      if (!word.known) alternatives.push(...word.similar.map(quoted));
+export function textTermsOf(words: QueryWord[]): TextTerm[] {
+  return words.map((word, index) => ({
+    lexemes: [word.lexeme, ...(word.known ? [] : word.similar)],
+    prefix: index === words.length - 1 ? word.lexeme : null,
+  }));
+}
+
+/** The tsquery of terms: `('a' | 'a':*) & ('b' | 'c')`. */
+export function tsqueryOf(terms: TextTerm[]): string {
+  return terms
+    .map((term) => {
+      const alternatives = term.lexemes.map(quoted);
+      if (term.prefix !== null) alternatives.splice(1, 0, `${quoted(term.prefix)}:*`);
       return `(${alternatives.join(' | ')})`;
     })
     .join(' & ');
 }
 
 /** Null when the text has no searchable word (empty, or only stop words). */
-export async function buildTextQuery(db: SqlRunner, text: string | null | undefined): Promise<string | null> {
+export async function buildTextQuery(db: SqlRunner, text: string | null | undefined): Promise<TextQuery | null> {
   if (text == null || text.trim() === '') return null;
   if (text.length > MAX_SEARCH_TEXT_LENGTH) {
     throw badUserInput(`text must be at most ${MAX_SEARCH_TEXT_LENGTH} characters`, 'filter.text');
@@ -47,5 +64,7 @@ export async function buildTextQuery(db: SqlRunner, text: string | null | undefi
      ORDER BY t.positions[1]`,
     [text],
   );
-  return tsqueryOf(words);
+  if (words.length === 0) return null;
+  const terms = textTermsOf(words);
+  return { tsquery: tsqueryOf(terms), terms };
 }

@@ -1,6 +1,6 @@
 import type { RequestContext } from '../../app/context.js';
 import { toGlobalId } from '../../core/graphql/global-id.js';
-import { countMatches, fetchKeysetPage, type KeysetRow } from '../search/keyset-page.js';
+import { countMatches, fetchKeysetPage, statementSource, type KeysetRow } from '../search/keyset-page.js';
 import { RemovalSql, type RemovedEntity } from './removal.sql.js';
 import { syncStatementRunner } from './sync-horizon.js';
 import {
@@ -19,7 +19,7 @@ export interface RemovalPageArgs {
 async function removalPage<TNode>(entity: RemovedEntity, args: RemovalPageArgs, ctx: RequestContext, nodeOf: (row: RemovalRow) => TNode) {
   const statements = new RemovalSql(entity, args.removedSince ?? null);
   const run = syncStatementRunner(ctx);
-  const { items, pageInfo } = await fetchKeysetPage<RemovalRow, number>(run, statements, `removal:${entity}`, args, async (ids) => ids);
+  const { items, pageInfo } = await fetchKeysetPage<RemovalRow, number>(statementSource(run, statements), `removal:${entity}`, args, async (ids) => ids);
   return {
     edges: items.map(({ row, cursor }) => ({ cursor, node: nodeOf(row) })),
     pageInfo,

@@ -13,5 +13,5 @@ export const SYNC_HORIZON = 'pg_snapshot_xmin(pg_current_snapshot())::text::bigi
  * horizon (when any transaction ends), not only with the directory version.
  */
 export function syncStatementRunner(ctx: Pick<RequestContext, 'db'>): RunStatement {
-  return statementRunner(ctx.db, undefined);
+  return statementRunner(ctx.db);
 }
