@@ -52,8 +52,9 @@ export class DirectoryIndexService {
       void this.load();
       return null;
     }
-    // A catch-up already running may have read the log before this version committed. While
-    // an import's changes are reloaded, searching in SQL costs less than waiting.
+    // A catch-up already running may have read the log before this version committed. While a
+    // full reload runs (an import's changes, a rebuild), searches needing newer changes run in
+    // SQL rather than wait for it.
     for (let attempt = 0; attempt < 2 && this.index.version < wanted && !this.loading; attempt += 1) {
       await (this.catchingUp ??= this.catchUp().finally(() => (this.catchingUp = null)));
     }
@@ -111,8 +112,9 @@ export class DirectoryIndexService {
     // A full load that ended meanwhile replaced this index: it catches up on the next search.
     if (this.index !== index) return;
     index.apply(changes.ids, rows, Number(changes.version));
-    // Retired slots are only ever skipped: compact when they weigh.
-    if (index.deadSlots > Math.max(10_000, index.liveCount / 4)) void this.load();
+    // Retired slots are only ever skipped, added ones sit in the text deltas: rebuild when they weigh.
+    const rebuildPast = Math.max(10_000, index.liveCount / 4);
+    if (index.deadSlots > rebuildPast || index.slotCount - index.sealedSlotCount > rebuildPast) void this.load();
     this.pruneNowAndThen();
   }
 

@@ -124,6 +124,8 @@ export class DirectoryIndex {
   version: number;
   slotCount = 0;
   deadSlots = 0;
+  /** Slots held when the index was sealed: those added since sit in the text indexes' deltas. */
+  sealedSlotCount = 0;
   private capacity: number;
 
   readonly communes = new CodeDictionary();
@@ -213,6 +215,7 @@ export class DirectoryIndex {
     this.documents = this.builders!.documents.build();
     this.names = this.builders!.names.build();
     this.builders = null;
+    this.sealedSlotCount = this.slotCount;
     this.nameOrder = this.liveSlotsSorted(this.compareNames, []);
     this.updateOrder = this.liveSlotsSorted(this.compareUpdates, []);
   }
