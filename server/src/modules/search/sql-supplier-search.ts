@@ -1,6 +1,7 @@
 import type { CursorValue } from '../../core/graphql/pagination.js';
 import { ServiceType } from '../suppliers/service-area.js';
 import type { SupplierKind } from '../suppliers/supplier-kind.js';
+import { countMatches } from './keyset-page.js';
 import type { RunStatement } from './search-result-cache.js';
 import type { SupplierFacetCounts, SupplierPageRow, SupplierSearchEngine } from './supplier-search.engine.js';
 import { SupplierSearchSql, type SupplierSearch } from './supplier-search.sql.js';
@@ -54,9 +55,8 @@ export class SqlSupplierSearch implements SupplierSearchEngine {
     return this.runPage<SupplierPageRow>(this.statements.page(after, limit));
   }
 
-  async count(): Promise<number> {
-    const [{ total }] = await this.run<{ total: number }>(this.statements.count());
-    return total;
+  count(): Promise<number> {
+    return countMatches(this.run, this.statements);
   }
 
   async facets(): Promise<SupplierFacetCounts> {
