@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,10 +20,13 @@ export interface BuiltServer {
 export async function startBuiltServer(dataRoot: string, env: Record<string, string> = {}): Promise<BuiltServer> {
   const port = 40000 + Math.floor(Math.random() * 10000);
   let output = '';
+  // The product's own defaults, as a user's clone has them: a centres path set in the
+  // caller's environment is not inherited (a test that wants one passes it in `env`).
+  const { COMMUNE_CENTRES_PATH: _inheritedCentres, ...inherited } = process.env;
   const child: ChildProcess = spawn(process.execPath, ['--enable-source-maps', 'server/dist/main.js'], {
     cwd: repositoryRoot,
     env: {
-      ...process.env,
+      ...inherited,
       DATABASE_URL: '',
       PORT: String(port),
       EMBEDDED_PG_DATA_DIR: path.join(dataRoot, 'postgres'),
@@ -62,6 +65,8 @@ export async function startBuiltServer(dataRoot: string, env: Record<string, str
 /** A temporary folder for a server's data, removed by the returned function. */
 export async function temporaryDataRoot(): Promise<{ path: string; remove: () => Promise<void> }> {
   const dataRoot = await mkdtemp(path.join(os.tmpdir(), 'achat-inclusif-e2e-'));
+  // mkdtemp makes it private; as root, the embedded PostgreSQL runs as 'postgres' and must reach it.
+  await chmod(dataRoot, 0o755);
   return { path: dataRoot, remove: () => rm(dataRoot, { recursive: true, force: true }) };
 }
 

@@ -35,17 +35,24 @@ describe('built server', () => {
     }
   });
 
-  it('searches by commune and radius with distances', async () => {
-    const { body } = await graphql<{ suppliers: { edges: { distanceKm: number | null }[] } }>(
-      server.url,
-      `{ suppliers(first: 20, filter: { territory: { communeCode: "75056", radiusKm: 200, scope: LOCATED_IN } }, orderBy: DISTANCE) {
-           edges { distanceKm } } }`,
-    );
-    expect(body.errors).toBeUndefined();
-    const distances = body.data!.suppliers.edges.map((edge) => edge.distanceKm!);
-    expect(distances.length).toBeGreaterThan(0);
-    expect(distances).toEqual([...distances].sort((a, b) => a - b));
-    expect(Math.max(...distances)).toBeLessThanOrEqual(200);
+  it('searches by commune and radius with distances, from the centres file it ships (no setting)', async () => {
+    expect(server.output()).toMatch(/have a centre \(\d+ approximate\) from .*server\/data\/commune-centres\.csv/);
+    for (const [communeCode, radiusKm] of [['57463', 30], ['75056', 200]] as const) {
+      const { body } = await graphql<{ searchCapabilities: { radiusSearchAvailable: boolean }; suppliers: { edges: { distanceKm: number | null }[] } }>(
+        server.url,
+        `query ($communeCode: String!, $radiusKm: Float!) {
+           searchCapabilities { radiusSearchAvailable }
+           suppliers(first: 20, filter: { territory: { communeCode: $communeCode, radiusKm: $radiusKm, scope: SERVES } }, orderBy: DISTANCE) {
+             edges { distanceKm } } }`,
+        { communeCode, radiusKm },
+      );
+      expect(body.errors).toBeUndefined();
+      expect(body.data!.searchCapabilities.radiusSearchAvailable).toBe(true);
+      const distances = body.data!.suppliers.edges.map((edge) => edge.distanceKm!);
+      expect(distances.length).toBeGreaterThan(0);
+      expect(distances.every((distance) => typeof distance === 'number')).toBe(true);
+      expect(distances).toEqual([...distances].sort((a, b) => a - b));
+    }
   });
 
   it('serves the client at / and deep links', async () => {

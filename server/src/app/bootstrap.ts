@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Config } from '../core/config/config.js';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '../core/database/embedded-postgres.js';
+import type { EmbeddedDatabase } from '../core/database/embedded-postgres.js';
 import { syncCategoryTaxonomy } from '../modules/categories/category.import.js';
 import { loadDemoDirectory } from '../modules/demo/demo-directory.js';
 import { loadTerritories } from '../modules/territories/territory.import.js';
@@ -16,15 +16,13 @@ export interface OpenDatabase {
   close(): Promise<void>;
 }
 
-/** Connects to DATABASE_URL, or starts the embedded PostgreSQL when it is not set. */
-export async function openDatabase(config: Config, log: Log): Promise<OpenDatabase> {
-  let embedded: EmbeddedDatabase | null = null;
-  let url = config.databaseUrl;
-  if (!url) {
-    log(`Starting embedded PostgreSQL (data in ${config.embeddedDataDir})`);
-    embedded = await startEmbeddedPostgres({ dataDir: config.embeddedDataDir, port: config.embeddedPort, log: () => {} });
-    url = embedded.url;
-  }
+/**
+ * Connects to DATABASE_URL, or else to the embedded PostgreSQL (started by main.ts while the
+ * application's modules load).
+ */
+export async function openDatabase(config: Config, embedded: EmbeddedDatabase | null): Promise<OpenDatabase> {
+  const url = config.databaseUrl || embedded?.url;
+  if (!url) throw new Error('No database: DATABASE_URL is not set and no embedded PostgreSQL was started');
   const db = createAppDataSource(url, { printQueries: config.logSql });
   await db.initialize();
   return {
@@ -51,7 +49,7 @@ export async function prepareDatabase(db: DataSource, config: Config, log: Log):
   if (!capabilities.radiusSearchAvailable) {
     log(
       `Commune centres are missing (${territories.centresMessage}): radius search and distances are unavailable. ` +
-        'Set COMMUNE_CENTRES_PATH to the commune-centres.json file and restart.',
+        'Fix or unset COMMUNE_CENTRES_PATH (unset, the centres file shipped in server/data is used) and restart.',
     );
   }
   if (config.demoSupplierCount > 0) {

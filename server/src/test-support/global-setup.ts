@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -27,6 +27,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   let adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'achat-inclusif-test-pg-'));
+    // mkdtemp makes it private; as root, the embedded PostgreSQL runs as 'postgres' and must reach it.
+    await chmod(dataDir, 0o755);
     embedded = await startEmbeddedPostgres({
       dataDir: path.join(dataDir, 'data'),
       port: 55000 + Math.floor(Math.random() * 5000),

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.js';
 
@@ -34,5 +35,15 @@ describe('mail and session settings', () => {
     expect(loadConfig({}).apiUsageFlushSeconds).toBe(5);
     expect(() => loadConfig({ RATE_LIMIT_STORE: 'redis' })).toThrow(/RATE_LIMIT_STORE must be memory or postgres/);
     expect(() => loadConfig({ RATE_LIMIT_API_KEY_PER_MINUTE: '0' })).toThrow(/RATE_LIMIT_API_KEY_PER_MINUTE/);
+  });
+});
+
+describe('the downloads folder of imports', () => {
+  it('is .data/downloads at the repository root unless IMPORT_DOWNLOADS_DIR says otherwise (resolved)', () => {
+    const { downloadsDir, embeddedDataDir } = loadConfig({});
+    expect(downloadsDir).toBe(path.join(path.dirname(embeddedDataDir), 'downloads'));
+    expect(path.basename(path.dirname(downloadsDir))).toBe('.data');
+    expect(loadConfig({ IMPORT_DOWNLOADS_DIR: '/srv/achat-inclusif/imports' }).downloadsDir).toBe('/srv/achat-inclusif/imports');
+    expect(loadConfig({ IMPORT_DOWNLOADS_DIR: 'tmp/imports' }).downloadsDir).toBe(path.resolve('tmp/imports'));
   });
 });

@@ -14,7 +14,7 @@ export interface Config {
   /** Data folder of the embedded PostgreSQL (kept between restarts). */
   embeddedDataDir: string;
   embeddedPort: number;
-  /** Path of the commune centres file; radius search is unavailable without it. */
+  /** Commune centres file (default: the one shipped in server/data); radius search is unavailable without it. */
   communeCentresPath: string;
   /** Number of demo suppliers loaded on first start (0: none). */
   demoSupplierCount: number;
@@ -42,6 +42,8 @@ export interface Config {
   graphqlTimeoutMs: number;
   /** SEARCH_ENGINE: `index` (default: supplier searches in the in-memory directory index) or `sql` (every search in PostgreSQL). */
   searchEngine: 'index' | 'sql';
+  /** IMPORT_DOWNLOADS_DIR: where `pnpm run import <url>` keeps the files it downloads (default .data/downloads). */
+  downloadsDir: string;
 }
 
 export interface ApiRateLimits {
@@ -124,9 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || null,
     embeddedDataDir: path.resolve(env.EMBEDDED_PG_DATA_DIR || path.join(repositoryRoot, '.data/postgres')),
     embeddedPort: integer(env, 'EMBEDDED_PG_PORT', 54329, 1, 65535),
-    communeCentresPath: path.resolve(
-      env.COMMUNE_CENTRES_PATH || path.join(repositoryRoot, '../shared/geo/commune-centres.json'),
-    ),
+    communeCentresPath: path.resolve(env.COMMUNE_CENTRES_PATH || path.join(serverRoot, 'data/commune-centres.csv')),
     demoSupplierCount: integer(env, 'DEMO_SUPPLIERS', 8000, 0, 1_000_000),
     demoSeed: integer(env, 'DEMO_SEED', 2026, 0, 2 ** 31),
     clientDistDir: path.resolve(env.CLIENT_DIST_DIR || path.join(repositoryRoot, 'client/dist')),
@@ -135,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     apiUsageFlushSeconds: integer(env, 'API_USAGE_FLUSH_SECONDS', 5, 1, 3600),
     graphqlTimeoutMs: integer(env, 'GRAPHQL_TIMEOUT_MS', 10_000, 1, 600_000),
     searchEngine: searchEngine(env),
+    downloadsDir: path.resolve(env.IMPORT_DOWNLOADS_DIR || path.join(repositoryRoot, '.data/downloads')),
     ...mailAndSessions(env),
   };
 }

@@ -40,9 +40,10 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
   const passwordFile = `${options.dataDir}.password`;
   const isNew = !existsSync(path.join(options.dataDir, 'PG_VERSION'));
   const runAsRoot = process.getuid?.() === 0;
-  await mkdir(path.dirname(options.dataDir), { recursive: true });
-  // As root the server runs as a 'postgres' user, which must be able to reach the folder.
-  if (runAsRoot) await chmod(path.dirname(options.dataDir), 0o755);
+  const firstCreated = await mkdir(path.dirname(options.dataDir), { recursive: true });
+  // As root the server runs as a 'postgres' user, which must be able to reach the folder:
+  // open up the folders this start created, and only those (never a parent such as /tmp).
+  if (runAsRoot && firstCreated) await openToOthers(firstCreated, path.dirname(options.dataDir));
   const password = isNew ? randomBytes(18).toString('base64url') : (await readFile(passwordFile, 'utf8')).trim();
 
   const server = new EmbeddedPostgres({
@@ -70,6 +71,7 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
     throw new Error(
       `The embedded PostgreSQL did not start (data in ${options.dataDir}, port ${options.port}): is another server ` +
         `using this data folder or port? Stop it, or set EMBEDDED_PG_PORT / EMBEDDED_PG_DATA_DIR, or DATABASE_URL.` +
+        (runAsRoot ? ` As root, PostgreSQL runs as the 'postgres' user, which must be able to reach that folder.` : '') +
         (recent.length ? `\nPostgreSQL said:\n${recent.join('\n')}` : ''),
       { cause: error },
     );
@@ -80,6 +82,16 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
     url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${DATABASE_NAME}`,
     stop: () => server.stop(),
   };
+}
+
+/** chmod 755 on `top` and every folder below it down to `bottom` (folders this process created). */
+export async function openToOthers(top: string, bottom: string): Promise<void> {
+  let folder = top;
+  await chmod(folder, 0o755);
+  for (const part of path.relative(top, bottom).split(path.sep).filter(Boolean)) {
+    folder = path.join(folder, part);
+    await chmod(folder, 0o755);
+  }
 }
 
 /** Also covers a data folder whose first start stopped between initdb and CREATE DATABASE. */

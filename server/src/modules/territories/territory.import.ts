@@ -3,15 +3,16 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import type { SqlRunner } from '../../core/database/sql-runner.js';
+import { readCentresFile, type BBox, type CentreEntry } from './commune-centres.js';
 
 /**
  * Loads régions, départements, communes and municipal arrondissements from the official
- * list (@etalab/decoupage-administratif), with commune centres from the shared
- * commune-centres.json file. Rules are in README.md.
+ * list (@etalab/decoupage-administratif), with commune centres from the centres file
+ * (commune-centres.ts). Rules are in README.md.
  */
 
 export interface TerritoryLoadOptions {
-  /** Path of commune-centres.json; when it is missing, territories load without centres. */
+  /** Path of the commune centres file; when it is missing, territories load without centres. */
   communeCentresPath: string;
   log: (message: string) => void;
 }
@@ -103,14 +104,6 @@ async function readDataset(): Promise<Dataset> {
 // ---------------------------------------------------------------------------------------
 // Centres
 
-/** [minLon, minLat, maxLon, maxLat], as in the centres file. */
-type BBox = [number, number, number, number];
-
-interface CentreFileEntry {
-  center: [number, number];
-  bbox: BBox | null;
-}
-
 interface Centre {
   latitude: number;
   longitude: number;
@@ -118,45 +111,7 @@ interface Centre {
   approximate: boolean;
 }
 
-type CentresFile = { ok: true; entries: Map<string, CentreFileEntry> } | { ok: false; message: string };
-
-function isNumberArray(value: unknown, length: number): value is number[] {
-  return Array.isArray(value) && value.length === length && value.every((n) => typeof n === 'number' && Number.isFinite(n));
-}
-
-async function readCentresFile(file: string): Promise<CentresFile> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return { ok: false, message: code === 'ENOENT' ? `file not found: ${file}` : `file unreadable: ${file} (${code ?? String(error)})` };
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, message: `file is not valid JSON: ${file} (${(error as Error).message})` };
-  }
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    return { ok: false, message: `file is not an object keyed by INSEE code: ${file}` };
-  }
-  const entries = new Map<string, CentreFileEntry>();
-  for (const [code, value] of Object.entries(parsed as Record<string, unknown>)) {
-    const entry = value as { center?: unknown; bbox?: unknown } | null;
-    if (!entry || !isNumberArray(entry.center, 2)) continue;
-    const [longitude, latitude] = entry.center;
-    if (Math.abs(latitude) > 90 || Math.abs(longitude) > 180) continue;
-    entries.set(code, {
-      center: [longitude, latitude],
-      bbox: isNumberArray(entry.bbox, 4) ? (entry.bbox as BBox) : null,
-    });
-  }
-  if (entries.size === 0) return { ok: false, message: `no usable centre in ${file}` };
-  return { ok: true, entries };
-}
-
-function boxOf(entry: CentreFileEntry): BBox {
+function boxOf(entry: CentreEntry): BBox {
   return entry.bbox ?? [entry.center[0], entry.center[1], entry.center[0], entry.center[1]];
 }
 
@@ -178,7 +133,7 @@ function centreOfBox(box: BBox, approximate: boolean): Centre {
  * Centre of every commune and arrondissement of the dataset that the file covers, with
  * the two fallbacks for communes too recent for the file (see README.md).
  */
-function resolveCentres(dataset: Dataset, entries: Map<string, CentreFileEntry>): Map<string, Centre> {
+function resolveCentres(dataset: Dataset, entries: Map<string, CentreEntry>): Map<string, Centre> {
   // Former codes of each commune nouvelle: its anciensCodes and its communes déléguées / associées.
   const formerCodes = new Map<string, Set<string>>();
   const addFormer = (code: string, former: string) => {
@@ -213,7 +168,7 @@ function resolveCentres(dataset: Dataset, entries: Map<string, CentreFileEntry>)
     }
     const formerBoxes = [...(formerCodes.get(commune.code) ?? [])]
       .map((former) => entries.get(former))
-      .filter((entry): entry is CentreFileEntry => entry !== undefined)
+      .filter((entry): entry is CentreEntry => entry !== undefined)
       .map(boxOf);
     if (formerBoxes.length > 0) centres.set(commune.code, centreOfBox(unionOf(formerBoxes), false));
   }
