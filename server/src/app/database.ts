@@ -10,6 +10,7 @@ import { OfferingFirstPublication1764420000000 } from '../core/database/migratio
 import { ApiKeys1764500000000 } from '../core/database/migrations/1764500000000-api-keys.js';
 import { Sync1764510000000 } from '../core/database/migrations/1764510000000-sync.js';
 import { DirectoryIndex1764600000000 } from '../core/database/migrations/1764600000000-directory-index.js';
+import { ImportSourceUrl1764710000000 } from '../core/database/migrations/1764710000000-import-source-url.js';
 import { ChangeLogEntity } from '../modules/audit/change-log.entity.js';
 import { AccountEntity } from '../modules/accounts/account.entity.js';
 import { AccountSessionEntity } from '../modules/accounts/account-session.entity.js';
@@ -56,6 +57,7 @@ export const MIGRATIONS = [
   ApiKeys1764500000000,
   Sync1764510000000,
   DirectoryIndex1764600000000,
+  ImportSourceUrl1764710000000,
 ];
 
 export function createAppDataSource(url: string, options: { printQueries?: boolean; poolSize?: number } = {}): DataSource {

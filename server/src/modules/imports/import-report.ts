@@ -33,6 +33,8 @@ export interface ImportRunInfo {
   source: SupplierSource;
   format: string;
   file: string;
+  /** Where the file was downloaded from (`pnpm run import <url>`; secrets masked), else null. */
+  url?: string | null;
   partial: boolean;
   dryRun: boolean;
 }
@@ -108,8 +110,8 @@ export class ReportDelta {
 
 export async function createRun(db: SqlRunner, info: ImportRunInfo): Promise<number> {
   const [{ id }] = await db.query<{ id: number }[]>(
-    `INSERT INTO import_run (source, format, file, partial, dry_run) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-    [info.source, info.format, info.file, info.partial, info.dryRun],
+    `INSERT INTO import_run (source, format, file, source_url, partial, dry_run) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+    [info.source, info.format, info.file, info.url ?? null, info.partial, info.dryRun],
   );
   return id;
 }
@@ -190,6 +192,7 @@ export async function loadReport(db: SqlRunner, runId: number): Promise<ImportRe
     source: row.source as SupplierSource,
     format: row.format as string,
     file: row.file as string,
+    url: row.source_url as string | null,
     partial: row.partial as boolean,
     dryRun: row.dry_run as boolean,
     status: row.status as ImportRunStatus,
@@ -232,6 +235,7 @@ export function formatReport(report: ImportReport): string {
         : 'Import en cours';
   lines.push(`${title} — import n° ${report.runId}`);
   lines.push(`  source : ${report.source} (format ${report.format}), fichier ${report.partial ? 'partiel (--partial)' : 'complet'}`);
+  if (report.url) lines.push(`  téléchargé depuis : ${report.url}`);
   lines.push(`  fichier : ${report.file}`);
   const rate = report.durationMs > 0 ? ` (${number(Math.round((report.rowsRead * 1000) / report.durationMs))} lignes/s)` : '';
   lines.push(`  lignes lues : ${number(report.rowsRead)} en ${seconds(report.durationMs)}${rate}`);

@@ -25,6 +25,10 @@ export class ImportRunEntity {
   @Column({ type: 'text' })
   file!: string;
 
+  /** Where the file was downloaded from (secrets masked); null for a local file. */
+  @Column({ name: 'source_url', type: 'text', nullable: true })
+  sourceUrl!: string | null;
+
   @Column({ type: 'boolean' })
   partial!: boolean;
 

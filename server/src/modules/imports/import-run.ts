@@ -130,6 +130,7 @@ async function run(
     source: options.source,
     format: options.format,
     file: options.file,
+    url: options.url ?? null,
     partial: options.partial,
     dryRun: options.dryRun,
     ...emptyCounts(),

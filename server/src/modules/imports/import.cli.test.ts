@@ -1,8 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '../../test-support/test-database.js';
@@ -11,35 +9,14 @@ import { generateDataInclusionCsv, readerFor } from './formats/index.js';
 import { ImportRunStatus } from './import-run.entity.js';
 import { loadReport } from './import-report.js';
 import { runImport } from './import-run.js';
+import { SERVER_ROOT, startCli } from './import-cli.test-support.js';
 
 /**
  * `pnpm run import` from outside: the CLI in a child process, on the readers' data·inclusion
  * fixture, and on a generated file killed (SIGKILL) in the middle of a run.
  */
 
-const SERVER_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const FIXTURE = path.join(SERVER_ROOT, 'src/modules/imports/fixtures/data-inclusion-structures.csv');
-
-interface CliRun {
-  child: ChildProcess;
-  done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>;
-}
-
-function startCli(databaseUrl: string, args: string[]): CliRun {
-  const child = spawn(
-    process.execPath,
-    ['--import', '@swc-node/register/esm-register', 'src/modules/imports/import.cli.ts', ...args],
-    { cwd: SERVER_ROOT, env: { ...process.env, DATABASE_URL: databaseUrl, INIT_CWD: '' }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.on('data', (chunk) => (stdout += chunk));
-  child.stderr!.on('data', (chunk) => (stderr += chunk));
-  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve) => {
-    child.on('exit', (code, signal) => resolve({ code, signal, stdout, stderr }));
-  });
-  return { child, done };
-}
 
 /** What a directory holds after imports, comparable between two databases. */
 async function directoryContents(db: DataSource): Promise<string[]> {

