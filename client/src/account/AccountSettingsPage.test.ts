@@ -53,7 +53,7 @@ describe('account settings page', () => {
   });
 
   it('says how long to wait when too many links were asked', async () => {
-    const { wrapper } = await open({ ResendEmailVerification: () => tooManyAttempts('Trop de tentatives. Réessayez dans 12 minutes.') });
+    const { wrapper } = await open({ ResendEmailVerification: () => tooManyAttempts(12 * 60) });
     await wrapper.get('button[type="button"]').trigger('click');
     await flushPromises();
     expect(wrapper.get('[data-testid="resend-status"]').text()).toBe('Trop de tentatives. Réessayez dans 12 minutes.');

@@ -42,7 +42,7 @@ describe('sign-in page', () => {
     expect(document.activeElement).toBe(alert.element);
     wrong.wrapper.unmount();
 
-    const throttled = await signIn('/connexion', () => tooManyAttempts('Trop de tentatives. Réessayez dans 9 minutes.'));
+    const throttled = await signIn('/connexion', () => tooManyAttempts(9 * 60 - 20));
     expect(throttled.wrapper.get('[data-testid="sign-in-error"]').text()).toBe('Trop de tentatives. Réessayez dans 9 minutes.');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { messagesByField, safeReturnPath, tokenFromFragment } from './account-form';
+import { safeReturnPath, tokenFromFragment } from './account-form';
 
 describe('account form helpers', () => {
   it('keeps only same-site paths for `retour`', () => {
@@ -13,15 +13,5 @@ describe('account form helpers', () => {
     expect(tokenFromFragment('#jeton=abc-DEF_123')).toBe('abc-DEF_123');
     expect(tokenFromFragment('')).toBeNull();
     expect(tokenFromFragment('#jeton=')).toBeNull();
-  });
-
-  it('groups userErrors by their first field, form-wide ones under ""', () => {
-    expect(
-      messagesByField([
-        { field: ['email'], message: 'Adresse invalide.' },
-        { field: ['email'], message: 'Déjà prise.' },
-        { field: null, message: 'Identifiants incorrects.' },
-      ]),
-    ).toEqual({ email: 'Adresse invalide. Déjà prise.', '': 'Identifiants incorrects.' });
   });
 });

@@ -1,5 +1,5 @@
-import { CombinedGraphQLErrors } from '@apollo/client';
 import { nextTick, ref } from 'vue';
+import { failureMessage, messagesByField, type UserErrorLike } from '../graphql/error-messages';
 
 /** The server's password policy (server/src/modules/accounts/password.ts), shown before typing. */
 export const PASSWORD_MIN_LENGTH = 12;
@@ -9,27 +9,6 @@ export const PASSWORD_RULES =
 
 /** Messages by input field ('' for the whole form). */
 export type FieldMessages = Record<string, string>;
-
-type UserErrorLike = { field?: readonly string[] | null; message: string };
-
-/** The server's userErrors by their first input field, to show each next to its field. */
-export function messagesByField(userErrors: readonly UserErrorLike[]): FieldMessages {
-  const messages: FieldMessages = {};
-  for (const error of userErrors) {
-    const field = error.field?.[0] ?? '';
-    messages[field] = messages[field] ? `${messages[field]} ${error.message}` : error.message;
-  }
-  return messages;
-}
-
-/**
- * The message of a failed request: the server's own for TOO_MANY_ATTEMPTS (it says how
- * long to wait), a network message otherwise.
- */
-export function failureMessage(failure: unknown): string {
-  const tooMany = CombinedGraphQLErrors.is(failure) ? failure.errors.find((error) => error.extensions?.code === 'TOO_MANY_ATTEMPTS') : undefined;
-  return tooMany ? tooMany.message : 'La demande a échoué. Vérifiez votre connexion internet, puis réessayez.';
-}
 
 /**
  * After a failed submit, focus the first field in error, or else the form's error message,
@@ -60,8 +39,8 @@ export function tokenFromFragment(hash: string): string | null {
 /**
  * The state of an account form and its submit: `attempt` sends the mutation and returns
  * its userErrors (empty on success). They are shown by field, a failed request (network,
- * TOO_MANY_ATTEMPTS) above the form, and the focus goes to the first error. Bind `form`
- * with `ref="form"`. Resolves true on success.
+ * TOO_MANY_ATTEMPTS…, worded by error-messages.ts) above the form, and the focus goes to
+ * the first error. Bind `form` with `ref="form"`. Resolves true on success.
  */
 export function useAccountForm() {
   const errors = ref<FieldMessages>({});

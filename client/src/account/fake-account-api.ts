@@ -32,8 +32,12 @@ export function viewer(overrides: { email?: string; emailVerified?: boolean; rol
 
 export const userError = (field: string[] | null, code: string, message: string) => ({ __typename: 'UserError', field, code, message });
 
-export function tooManyAttempts(message = 'Trop de tentatives. Réessayez dans 42 minutes.'): FetchResult {
-  return { data: null, errors: [{ message, extensions: { code: 'TOO_MANY_ATTEMPTS', retryAfterSeconds: 2520 } }] } as FetchResult;
+/** Throttled: the page words the wait from `retryAfterSeconds`, never from the server's message. */
+export function tooManyAttempts(retryAfterSeconds = 2520): FetchResult {
+  return {
+    data: null,
+    errors: [{ message: 'Too many attempts (server wording, not shown)', extensions: { code: 'TOO_MANY_ATTEMPTS', retryAfterSeconds } }],
+  } as FetchResult;
 }
 
 export function fakeApolloClient(answers: Record<string, Answer>): { client: ApolloClient; requests: Request[] } {

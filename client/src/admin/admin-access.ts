@@ -1,9 +1,6 @@
-import { CombinedGraphQLErrors } from '@apollo/client';
+import { isFailureOf } from '../graphql/error-messages';
 
 /** Whether the API refused an admin query to this visitor (not signed in, or not an admin). */
 export function isAdminAccessRefused(error: Error | undefined): boolean {
-  return (
-    CombinedGraphQLErrors.is(error) &&
-    error.errors.some((failure) => ['UNAUTHENTICATED', 'FORBIDDEN'].includes(String(failure.extensions?.code)))
-  );
+  return isFailureOf(error, 'UNAUTHENTICATED', 'FORBIDDEN');
 }

@@ -4,6 +4,7 @@ import { of } from 'rxjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMemoryHistory, createRouter, type Router } from 'vue-router';
 import { apolloClientKey } from '../graphql/apollo';
+import { RADIUS_UNAVAILABLE } from '../graphql/error-messages';
 import SearchPage from './SearchPage.vue';
 
 /**
@@ -87,17 +88,34 @@ const SEARCH = {
 
 const TERRITORY = { commune: { __typename: 'Commune', name: 'Metz', postalCodes: ['57000'], departement: { __typename: 'Departement', code: '57' } } };
 
-const ANSWERS: Record<string, unknown> = { SearchReference: REFERENCE, SupplierSearch: SEARCH, TerritoryName: TERRITORY };
+const DEFAULT_ANSWERS: Record<string, FetchResult> = {
+  SearchReference: { data: REFERENCE },
+  SupplierSearch: { data: SEARCH },
+  TerritoryName: { data: TERRITORY },
+};
+let answers = { ...DEFAULT_ANSWERS };
 
 function fakeApi() {
   return new ApolloClient({
     cache: new InMemoryCache(),
     link: new ApolloLink((operation) => {
       requests.push({ operationName: operation.operationName!, variables: operation.variables });
-      return of({ data: ANSWERS[operation.operationName!] } as FetchResult);
+      return of(answers[operation.operationName!]!);
     }),
   });
 }
+
+/** The API of a server started without commune centres: no positions, no distances. */
+function withoutCommuneCentres(search = SEARCH) {
+  const edges = search.suppliers.edges.map((result) => ({ ...result, distanceKm: null, node: { ...result.node, position: null } }));
+  answers = {
+    ...DEFAULT_ANSWERS,
+    SearchReference: { data: { ...REFERENCE, searchCapabilities: { __typename: 'SearchCapabilities', radiusSearchAvailable: false } } },
+    SupplierSearch: { data: { suppliers: { ...search.suppliers, edges } } },
+  };
+}
+
+const searches = () => requests.filter((request) => request.operationName === 'SupplierSearch');
 
 async function mountAt(url: string, attachTo?: HTMLElement): Promise<{ router: Router; wrapper: ReturnType<typeof mount> }> {
   const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/', component: SearchPage }, { path: '/structures/:id', name: 'supplier', component: SearchPage }] });
@@ -117,6 +135,7 @@ async function mountAt(url: string, attachTo?: HTMLElement): Promise<{ router: R
 
 afterEach(() => {
   requests.length = 0;
+  answers = { ...DEFAULT_ANSWERS };
 });
 
 describe('search page', () => {
@@ -175,5 +194,90 @@ describe('search page', () => {
     expect(wrapper.get('#filtre-montant-erreur').text()).toContain('montant');
     expect((wrapper.get('#filtre-montant').element as HTMLInputElement).value).toBe('douze');
     expect(router.currentRoute.value.query).toEqual({ q: 'tonte' });
+  });
+});
+
+describe('search page on a server without commune centres', () => {
+  it('runs a shared link with a radius and the distance sort without them, says so once, in French', async () => {
+    withoutCommuneCentres();
+    const { router, wrapper } = await mountAt('/?commune=57463&rayon=30&tri=distance&type=esat');
+
+    // Never asked for what fails: every search went without the radius and the distance order.
+    expect(searches().length).toBeGreaterThan(0);
+    for (const search of searches()) {
+      expect(search.variables.filter).toEqual({ territory: { scope: 'SERVES', communeCode: '57463', radiusKm: null }, kinds: ['ESAT'] });
+      expect(search.variables.orderBy).toBeNull();
+    }
+    // The URL now says what is shown (a reload or a share gives the same screen).
+    expect(router.currentRoute.value.query).toEqual({ commune: '57463', type: 'esat' });
+
+    const notices = wrapper.findAll('[data-testid="radius-unavailable"]');
+    expect(notices).toHaveLength(1);
+    expect(notices[0]!.text()).toContain(RADIUS_UNAVAILABLE);
+    expect(notices[0]!.text()).toContain('Ce lien demandait le rayon de 30 km et le tri par distance');
+    expect(notices[0]!.classes()).toContain('fr-alert--info');
+    expect(wrapper.find('[role="alert"]').exists()).toBe(false);
+
+    expect(wrapper.find('#recherche-rayon').exists()).toBe(false);
+    const sorts = wrapper.findAll('#tri option').map((option) => option.text());
+    expect(sorts).not.toContain('Distance');
+    expect(sorts.length).toBeGreaterThan(1);
+
+    expect(wrapper.get('#resultats-titre').text()).toBe('2 structures trouvées');
+    expect(wrapper.text()).not.toMatch(/à \d+([,.]\d+)? km/);
+    expect(wrapper.text()).not.toMatch(/Radius|unavailable|commune centres/i);
+  });
+
+  it('offers no wider radius when nothing is found', async () => {
+    withoutCommuneCentres({ suppliers: { ...SEARCH.suppliers, totalCount: 0, edges: [] } });
+    const { wrapper } = await mountAt('/?commune=57463');
+    expect(wrapper.find('[data-testid="empty-results"]').exists()).toBe(true);
+    expect(wrapper.text()).not.toContain('Élargir');
+    expect(wrapper.text()).not.toContain('rayon');
+    // The notice does not repeat what the link never asked for.
+    expect(wrapper.get('[data-testid="radius-unavailable"]').text()).toBe(RADIUS_UNAVAILABLE);
+  });
+
+  it('says why the map is empty instead of drawing a blank box', async () => {
+    withoutCommuneCentres();
+    const { router, wrapper } = await mountAt('/?commune=57463&vue=carte');
+    const empty = wrapper.get('[data-testid="map-empty"]');
+    expect(empty.text()).toContain('Les positions des communes ne sont pas chargées sur ce serveur');
+    expect(wrapper.find('[data-testid="result-map"]').exists()).toBe(false);
+
+    await empty.get('button').trigger('click');
+    await flushPromises();
+    expect(router.currentRoute.value.query).toEqual({ commune: '57463' });
+    expect(wrapper.findAll('article h3')).toHaveLength(2);
+  });
+
+  it('words an unexpected FEATURE_UNAVAILABLE in French, not with the server’s message', async () => {
+    // The server lost its centres after the page loaded: capabilities still say yes.
+    answers.SupplierSearch = {
+      errors: [{ message: 'Radius search and distances are unavailable: commune centres are not loaded on this server.', extensions: { code: 'FEATURE_UNAVAILABLE' } }],
+    } as FetchResult;
+    const { wrapper } = await mountAt('/?commune=57463&rayon=30');
+    const alert = wrapper.get('[role="alert"]');
+    expect(alert.text()).toContain(RADIUS_UNAVAILABLE);
+    expect(alert.text()).not.toContain('Radius');
+  });
+});
+
+describe('search page map on a server with commune centres', () => {
+  it('says when none of the results has a known position', async () => {
+    answers.SupplierSearch = {
+      data: { suppliers: { ...SEARCH.suppliers, edges: SEARCH.suppliers.edges.map((result) => ({ ...result, node: { ...result.node, position: null } })) } },
+    };
+    const { wrapper } = await mountAt('/?q=tonte&vue=carte');
+    expect(wrapper.get('[data-testid="map-empty"]').text()).toContain('Aucune de ces structures n’a de position connue');
+    expect(wrapper.find('[data-testid="radius-unavailable"]').exists()).toBe(false);
+  });
+
+  it('keeps the radius and the distance sort', async () => {
+    const { wrapper } = await mountAt('/?commune=57463&rayon=30&tri=distance');
+    expect(searches()[0]!.variables.orderBy).toBe('DISTANCE');
+    expect(wrapper.find('#recherche-rayon').exists()).toBe(true);
+    expect(wrapper.findAll('#tri option').map((option) => option.text())).toContain('Distance');
+    expect(wrapper.text()).toContain('à 4,2 km');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptySearch, fromQuery, isBlank, PAGE_SIZE, toFilter, toQuery, withChange, type SearchState } from './search-state';
+import { emptySearch, fromQuery, isBlank, PAGE_SIZE, toFilter, toQuery, withChange, withoutDistance, type SearchState } from './search-state';
 
 function search(change: Partial<SearchState>): SearchState {
   return { ...emptySearch(), ...change };
@@ -119,5 +119,15 @@ describe('changing a search', () => {
     expect(after.order).toBeNull();
     expect(after.scope).toBe('LOCATED_IN');
     expect(withChange(before, { territory: null }).scope).toBe('SERVES');
+  });
+});
+
+describe('a search on a server without commune centres', () => {
+  it('drops the radius and the distance order, and keeps the rest', () => {
+    const linked = search({ territory: { level: 'commune', code: '57463' }, radiusKm: 30, order: 'DISTANCE', kinds: ['ESAT'], shown: 40 });
+    expect(withoutDistance(linked)).toEqual({ ...linked, radiusKm: null, order: null });
+    expect(withoutDistance({ ...linked, order: 'NAME' }).order).toBe('NAME');
+    const runnable = search({ territory: { level: 'commune', code: '57463' }, order: 'NAME' });
+    expect(withoutDistance(runnable)).toBe(runnable);
   });
 });

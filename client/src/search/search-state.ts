@@ -202,6 +202,15 @@ export function withChange(state: SearchState, change: Partial<SearchState>): Se
   return next;
 }
 
+/**
+ * The search a server without commune centres can run: no radius, no ordering by distance
+ * (both need the centres). The same object when there is nothing to drop.
+ */
+export function withoutDistance(state: SearchState): SearchState {
+  if (state.radiusKm === null && state.order !== 'DISTANCE') return state;
+  return { ...state, radiusKm: null, order: state.order === 'DISTANCE' ? null : state.order };
+}
+
 export function isBlank(state: SearchState): boolean {
   return JSON.stringify(toQuery({ ...state, view: 'list' })) === '{}';
 }

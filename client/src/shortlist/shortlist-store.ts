@@ -2,6 +2,7 @@ import type { ApolloClient } from '@apollo/client';
 import { computed, getCurrentInstance, inject, readonly, ref, watch } from 'vue';
 import { ViewerQuery } from '../account/account-documents';
 import { apolloClientKey } from '../graphql/apollo';
+import { failureMessage, userErrorMessage } from '../graphql/error-messages';
 import type { ShortlistFieldsFragment, ShortlistUserErrorFragment } from '../graphql/generated/graphql';
 import {
   AddToShortlistMutation, CreateShortlistMutation, DeleteShortlistMutation, MergeShortlistMutation, MyShortlistsQuery, RemoveFromShortlistMutation,
@@ -139,20 +140,26 @@ function connect(next: Client | null): void {
 }
 
 function firstError(userErrors: readonly ShortlistUserError[] | undefined): ChangeOutcome {
-  return userErrors?.[0]?.message ?? null;
+  const first = userErrors?.[0];
+  return first ? userErrorMessage(first) : null;
 }
 
-const FAILURE = 'La modification n’a pas pu être enregistrée : vérifiez votre connexion et réessayez.';
+const FAILURE = 'La modification n’a pas pu être enregistrée.';
+
+/** A failed request, worded for the person (expired session, lost connection…). */
+function failed(failure: unknown): ChangeOutcome {
+  return `${FAILURE} ${failureMessage(failure)}`;
+}
 
 /** Runs a mutation that returns a list, and keeps the list it returns. */
 async function change(run: () => Promise<{ shortlist?: ServerShortlist | null; userErrors: readonly ShortlistUserError[] } | undefined>): Promise<ChangeOutcome> {
   try {
     const payload = await run();
-    if (!payload) return FAILURE;
+    if (!payload) return failed(null);
     if (payload.shortlist) keep(payload.shortlist);
     return firstError(payload.userErrors);
-  } catch {
-    return FAILURE;
+  } catch (failure) {
+    return failed(failure);
   }
 }
 
@@ -178,11 +185,11 @@ const server = {
   async delete(shortlistId: string): Promise<ChangeOutcome> {
     try {
       const payload = (await client!.mutate({ mutation: DeleteShortlistMutation, variables: { input: { shortlistId } }, ...noCache })).data?.deleteShortlist;
-      if (!payload) return FAILURE;
+      if (!payload) return failed(null);
       if (payload.deletedShortlistId) lists.value = lists.value.filter((list) => list.id !== payload.deletedShortlistId);
       return firstError(payload.userErrors);
-    } catch {
-      return FAILURE;
+    } catch (failure) {
+      return failed(failure);
     }
   },
   updateNote(shortlistId: string, supplierId: string, note: string): Promise<ChangeOutcome> {

@@ -34,6 +34,8 @@ export interface OpenOptions {
   /** What `goto` waits for; `networkidle` (the default) lets the page finish its GraphQL requests. */
   waitUntil?: 'load' | 'domcontentloaded' | 'networkidle';
   viewport?: { width: number; height: number };
+  /** Another server than the shared one, e.g. one a test file started with its own settings. */
+  origin?: string;
 }
 
 export interface OpenedPage {
@@ -76,7 +78,7 @@ export function useBrowser(): BrowserSession {
   return {
     async open(path, options = {}) {
       if (!browser) throw new Error('useBrowser(): open() is only available inside tests');
-      const origin = appOrigin();
+      const origin = options.origin ?? appOrigin();
       const context = await browser.newContext({
         baseURL: origin,
         locale: 'fr-FR',

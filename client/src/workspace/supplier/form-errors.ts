@@ -1,21 +1,5 @@
 import { nextTick } from 'vue';
 
-export interface UserErrorLike {
-  field?: readonly string[] | null;
-  code: string;
-  message: string;
-}
-
-/** Messages by field path ("price.unit"; '' for the whole form), as the server reported them. */
-export function messagesByField(errors: readonly UserErrorLike[]): Record<string, string> {
-  const messages: Record<string, string> = {};
-  for (const error of errors) {
-    const key = error.field?.join('.') ?? '';
-    messages[key] = messages[key] ? `${messages[key]} ${error.message}` : error.message;
-  }
-  return messages;
-}
-
 /** After a failed submit, the first field in error (in page order) gets the focus. */
 export async function focusFirstError(form: HTMLElement | null | undefined): Promise<void> {
   await nextTick();

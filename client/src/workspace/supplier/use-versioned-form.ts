@@ -1,5 +1,6 @@
 import { computed, ref, type Ref } from 'vue';
-import { focusFirstError, messagesByField, type UserErrorLike } from './form-errors';
+import { failureMessage, messagesByField, type UserErrorLike } from '../../graphql/error-messages';
+import { focusFirstError } from './form-errors';
 
 /** What a save gave: local problems (nothing sent), or the API's payload. */
 export type SaveOutcome<TRecord> =
@@ -62,8 +63,8 @@ export function useVersionedForm<TRecord, TDraft extends object>(options: Versio
         status.value = options.savedMessage(created);
         options.onSaved(outcome.record, created);
       }
-    } catch {
-      await fail({ '': 'L’enregistrement a échoué. Vérifiez votre connexion internet, puis réessayez : vos saisies sont conservées.' });
+    } catch (failure) {
+      await fail({ '': `L’enregistrement a échoué. ${failureMessage(failure)} Vos saisies sont conservées.` });
     } finally {
       saving.value = false;
     }
