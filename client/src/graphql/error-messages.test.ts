@@ -61,7 +61,7 @@ describe('every code the API can answer has French words', () => {
     const refusals = [...logoRoutesSource.matchAll(/refuse\(response, (\d{3}), '([A-Z_]+)', ['`]([^'`]*)/g)];
     expect(refusals.length).toBeGreaterThan(5);
     for (const [, status, code, serverMessage] of refusals) {
-      const message = httpFailureMessage(Number(status), JSON.stringify({ error: { code, message: serverMessage } }));
+      const message = httpFailureMessage(Number(status), JSON.stringify({ errors: [{ message: serverMessage, extensions: { code } }] }));
       expect(message, code).not.toBe(serverMessage);
       expect(message, code).not.toBe(GENERIC);
     }
@@ -84,6 +84,8 @@ describe('failureMessage', () => {
   it('tells a timeout, an outage and a proxy’s error page apart', () => {
     const timeout = { errors: [{ message: 'The request took longer than 10 s', extensions: { code: 'TIMEOUT', timeoutMs: 10_000 } }] };
     expect(describeFailure(httpFailure(503, timeout)).kind).toBe('TIMEOUT');
+    const databaseDown = { errors: [{ message: 'Service temporarily unavailable: retry in 2 s.', extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 2 } }] };
+    expect(failureMessage(httpFailure(503, databaseDown, { 'retry-after': '2' }))).toBe('Le service est momentanément indisponible. Réessayez dans 2 secondes.');
     expect(describeFailure(httpFailure(502, '<html>Bad Gateway</html>')).kind).toBe('UNAVAILABLE');
     expect(failureMessage(httpFailure(502, '<html>Bad Gateway</html>'))).toBe('Le service est momentanément indisponible. Réessayez dans un instant.');
   });

@@ -33,6 +33,7 @@ export const API_ERROR_CODES = [
   'UNSUPPORTED_MEDIA_TYPE',
   'TIMEOUT',
   'PERSISTED_QUERY_NOT_FOUND',
+  'SERVICE_UNAVAILABLE',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
@@ -49,8 +50,6 @@ export interface Failure {
   retryAfterSeconds?: number;
   /** The argument at fault (BAD_USER_INPUT's `extensions.argument`, e.g. "filter.text"). */
   argument?: string;
-  /** A business code in an HTTP refusal outside GraphQL (the logo route's `NOT_FOUND`, `BLANK`). */
-  userCode?: UserErrorCode;
 }
 
 /** A page's own wording of some kinds, where it knows what they mean for the person there. */
@@ -119,6 +118,7 @@ const MESSAGES: Record<FailureKind, (failure: Failure) => string> = {
   QUERY_TOO_COMPLEX: () => 'Cette demande porte sur trop d’éléments à la fois : affinez-la ou affichez moins de résultats.',
   REQUEST_TOO_LARGE: () => 'L’envoi est trop volumineux : réduisez-le, puis réessayez.',
   TIMEOUT: () => 'Le service a mis trop de temps à répondre. Réessayez dans un instant, ou affinez votre demande.',
+  SERVICE_UNAVAILABLE: (failure) => `Le service est momentanément indisponible. Réessayez ${waitText(failure)}.`,
   INTERNAL_SERVER_ERROR: () => 'Le service a rencontré un problème inattendu. Réessayez dans un instant.',
   UNAVAILABLE: () => 'Le service est momentanément indisponible. Réessayez dans un instant.',
   NETWORK: () => 'Le service ne répond pas. Vérifiez votre connexion internet, puis réessayez.',
@@ -171,10 +171,9 @@ function fromCoded(errors: readonly CodedError[]): Failure | null {
 /** An HTTP refusal: the GraphQL errors of its body when it has some, else its status. */
 function fromHttp(status: number, bodyText: string, retryAfter: string | null): Failure {
   try {
-    const body = JSON.parse(bodyText) as { errors?: CodedError[]; error?: { code?: unknown } };
-    // The logo route answers `{ error: { code, message } }`, GraphQL `{ errors: [...] }`.
-    if (isUserErrorCode(body.error?.code)) return { kind: 'UNKNOWN', userCode: body.error.code };
-    const coded = Array.isArray(body.errors) ? fromCoded(body.errors) : body.error ? fromCoded([{ extensions: { ...body.error } }]) : null;
+    // GraphQL's error shape, which the HTTP layer (the logo route, refusals before GraphQL) answers too.
+    const body = JSON.parse(bodyText) as { errors?: CodedError[] };
+    const coded = Array.isArray(body.errors) ? fromCoded(body.errors) : null;
     if (coded && coded.kind !== 'INTERNAL_SERVER_ERROR') return coded;
   } catch {
     // Not JSON: a proxy's or a gateway's page.
@@ -205,7 +204,6 @@ export function describeFailure(failure: unknown): Failure {
 }
 
 function sentence(failure: Failure, wording: FailureWording): string {
-  if (failure.userCode) return USER_ERROR_MESSAGES[failure.userCode];
   return wording[failure.kind] ?? MESSAGES[failure.kind](failure);
 }
 

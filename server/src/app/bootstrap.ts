@@ -23,7 +23,12 @@ export interface OpenDatabase {
 export async function openDatabase(config: Config, embedded: EmbeddedDatabase | null): Promise<OpenDatabase> {
   const url = config.databaseUrl || embedded?.url;
   if (!url) throw new Error('No database: DATABASE_URL is not set and no embedded PostgreSQL was started');
-  const db = createAppDataSource(url, { printQueries: config.logSql });
+  // The server's pool: no statement outlives a request, no request waits long for a connection.
+  const db = createAppDataSource(url, {
+    printQueries: config.logSql,
+    statementTimeoutMs: config.graphqlTimeoutMs,
+    connectTimeoutMs: config.databaseConnectTimeoutMs,
+  });
   await db.initialize();
   return {
     db,
@@ -38,9 +43,20 @@ export async function openDatabase(config: Config, embedded: EmbeddedDatabase | 
 /**
  * Brings the database to the current schema and reference data: migrations, the category
  * taxonomy (kept in code, synced every start), territories and the demo directory (first
- * start only).
+ * start only). This runs on a connection of its own: the server's pool has the request
+ * time limit as statement timeout, and a migration or a bulk load may take longer.
  */
 export async function prepareDatabase(db: DataSource, config: Config, log: Log): Promise<Capabilities> {
+  const maintenance = createAppDataSource((db.options as { url: string }).url, { printQueries: config.logSql });
+  await maintenance.initialize();
+  try {
+    return await prepare(maintenance, config, log);
+  } finally {
+    await maintenance.destroy();
+  }
+}
+
+async function prepare(db: DataSource, config: Config, log: Log): Promise<Capabilities> {
   const applied = await db.runMigrations({ transaction: 'each' });
   for (const migration of applied) log(`Applied migration ${migration.name}`);
   await syncCategoryTaxonomy(db);

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { createDataSource } from '../core/database/data-source.js';
+import { createDataSource, type DataSourceOptions } from '../core/database/data-source.js';
 import { InitialDirectory1764000000000 } from '../core/database/migrations/1764000000000-initial-directory.js';
 import { DirectoryVersion1764050000000 } from '../core/database/migrations/1764050000000-directory-version.js';
 import { Imports1764100000000 } from '../core/database/migrations/1764100000000-imports.js';
@@ -11,6 +11,8 @@ import { ApiKeys1764500000000 } from '../core/database/migrations/1764500000000-
 import { Sync1764510000000 } from '../core/database/migrations/1764510000000-sync.js';
 import { DirectoryIndex1764600000000 } from '../core/database/migrations/1764600000000-directory-index.js';
 import { ImportSourceUrl1764710000000 } from '../core/database/migrations/1764710000000-import-source-url.js';
+import { ClaimCodeLimits1764720000000 } from '../core/database/migrations/1764720000000-claim-code-limits.js';
+import { ImportDuplicates1764730000000 } from '../core/database/migrations/1764730000000-import-duplicates.js';
 import { ChangeLogEntity } from '../modules/audit/change-log.entity.js';
 import { AccountEntity } from '../modules/accounts/account.entity.js';
 import { AccountSessionEntity } from '../modules/accounts/account-session.entity.js';
@@ -58,8 +60,13 @@ export const MIGRATIONS = [
   Sync1764510000000,
   DirectoryIndex1764600000000,
   ImportSourceUrl1764710000000,
+  ClaimCodeLimits1764720000000,
+  ImportDuplicates1764730000000,
 ];
 
-export function createAppDataSource(url: string, options: { printQueries?: boolean; poolSize?: number } = {}): DataSource {
+export function createAppDataSource(
+  url: string,
+  options: Pick<DataSourceOptions, 'printQueries' | 'poolSize' | 'statementTimeoutMs' | 'connectTimeoutMs'> = {},
+): DataSource {
   return createDataSource({ url, entities: ENTITIES, migrations: MIGRATIONS, ...options });
 }

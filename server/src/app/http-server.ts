@@ -4,20 +4,19 @@ import path from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { expressMiddleware } from '@as-integrations/express5';
 import compression from 'compression';
 import cors from 'cors';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { formatError } from '../core/graphql/errors.js';
-import {
-  bodyErrors,
-  cacheHeadersPlugin,
-  graphqlCors,
-  MAX_BODY_BYTES,
-  RequestTimeout,
-  requireJsonPost,
-} from '../core/graphql/limits/http-guards.js';
+import { inputTextPlugin } from '../core/graphql/input-text.js';
+import { cacheHeadersPlugin, graphqlCors, MAX_BODY_BYTES, requireJsonPost } from '../core/graphql/limits/http-guards.js';
+import { connectionProbe, DatabaseAvailability, type OutageLog } from '../core/database/database-availability.js';
+import { databaseOutagePlugin, refuseWhileDatabaseDown } from '../core/http/database-outage.js';
+import { graphqlHandler } from '../core/http/graphql-handler.js';
+import { errorHandler, notFound } from '../core/http/http-errors.js';
+import { RequestDeadline } from '../core/http/request-deadline.js';
+import { limiterStore } from '../core/rate-limit/limiter-store.js';
 import { DEFAULT_QUERY_LIMITS, queryLimitsPlugin } from '../core/graphql/limits/query-limits.js';
 import { queryLimitsFor } from '../modules/api-keys/api-limits.resolver.js';
 import { recordSqlStatements, type SqlStatistics } from '../core/database/sql-statistics.js';
@@ -30,6 +29,8 @@ import { createMailer } from '../modules/mail/mailer.js';
 import { outboxView } from '../modules/mail/outbox-view.js';
 import { supplierLogoRoutes } from '../modules/suppliers/supplier-logo.routes.js';
 import { createRequestContext, type AppServices, type RequestContext, type ServerServices } from './context.js';
+import { healthRoutes } from './health-routes.js';
+import { defaultToProductionMode } from './production-mode.js';
 
 export interface HttpServer {
   url: string;
@@ -41,28 +42,34 @@ export interface HttpServerOptions {
   port: number;
   /** Adds `extensions.sqlStatements` to responses: for tests and benchmarks only. */
   exposeSqlStatistics?: boolean;
+  /** Where the database outage lines go (default: the console). */
+  outageLog?: OutageLog;
 }
 
 /**
  * Serves the GraphQL API at /graphql (session cookie read into the context, CSRF check of
- * mutations), suppliers' logos (upload at /api/structures/:id/logo, served at /logos/), a health check at /health, the mail outbox at /dev/outbox when enabled, and
- * the built client at /.
+ * mutations), suppliers' logos (upload at /api/structures/:id/logo, served at /logos/),
+ * liveness at /health and readiness at /ready, the mail outbox at /dev/outbox when enabled,
+ * and the built client at /. Every error answers JSON in the API's error shape; while the
+ * database is unreachable, 503 SERVICE_UNAVAILABLE at once.
  */
 export async function startHttpServer(
   schema: GraphQLSchema,
   appServices: AppServices,
   options: HttpServerOptions,
 ): Promise<HttpServer> {
+  defaultToProductionMode();
   const services: ServerServices = {
     ...appServices,
     mailer: appServices.mailer ?? createMailer(appServices.config, appServices.db),
-    throttle: appServices.throttle ?? new AuthThrottle(),
+    throttle: appServices.throttle ?? new AuthThrottle({}, limiterStore(appServices.config.apiRateLimits.store, appServices.db)),
     sessions: new SessionStore(appServices.db, appServices.config.sessionTtlDays),
     apiAccess: appServices.apiAccess ?? new ApiAccess(appServices.db, appServices.config),
   };
   const app = express();
   const httpServer = http.createServer(app);
-  const requestTimeout = new RequestTimeout(services.config.graphqlTimeoutMs);
+  const deadline = new RequestDeadline(services.config.graphqlTimeoutMs);
+  const availability = new DatabaseAvailability(connectionProbe(services.db), { log: options.outageLog });
   const apollo = new ApolloServer<ContextWithStatistics>({
     schema,
     formatError,
@@ -83,7 +90,13 @@ export async function startHttpServer(
       cacheHeadersPlugin,
       csrfPlugin,
       apiKeyReadOnlyPlugin,
-      queryLimitsPlugin((context) => queryLimitsFor(context.viewer)),
+      inputTextPlugin,
+      // The rate limits count a request by its cost (modules/api-keys/README.md).
+      queryLimitsPlugin(
+        (context) => queryLimitsFor(context.viewer),
+        (context, cost) => context.apiAccess.chargeCost(context.http, cost),
+      ),
+      databaseOutagePlugin(availability),
       ...(options.exposeSqlStatistics ? [sqlStatisticsPlugin] : []),
     ],
   });
@@ -93,13 +106,12 @@ export async function startHttpServer(
   // Which proxies may tell the client's IP (throttling) and protocol (Secure cookie).
   app.set('trust proxy', services.config.trustProxy);
   app.use(compression());
-  app.get('/health', (_request, response) => {
-    response.json({ status: 'ok', radiusSearchAvailable: services.capabilities.radiusSearchAvailable });
-  });
+  app.use(healthRoutes({ availability, capabilities: services.capabilities, directoryIndex: services.directoryIndex }));
   app.use(
     '/graphql',
     cors(graphqlCors),
-    requestTimeout.middleware(),
+    deadline.middleware(),
+    refuseWhileDatabaseDown(availability),
     requireJsonPost,
     express.json({ limit: MAX_BODY_BYTES }),
     sessionMiddleware(services.sessions),
@@ -111,15 +123,16 @@ export async function startHttpServer(
       response.locals.sqlStatistics = statistics;
       recordSqlStatements(statistics, next);
     },
-    expressMiddleware(apollo, {
-      context: async ({ res }) =>
-        Object.assign(createRequestContext(services, res.locals.requestScope as RequestScope), {
-          sqlStatistics: res.locals.sqlStatistics,
+    graphqlHandler(apollo, {
+      deadline,
+      context: async (_request, response) =>
+        Object.assign(createRequestContext(services, response.locals.requestScope as RequestScope), {
+          sqlStatistics: response.locals.sqlStatistics,
         }),
     }),
   );
-  // Oversized or malformed bodies get a GraphQL-shaped JSON error.
-  app.use('/graphql', bodyErrors);
+  // Logos: the same outage answer and the same per-IP budget as /graphql.
+  app.use(['/api/structures', '/logos'], refuseWhileDatabaseDown(availability), services.apiAccess.ipLimit());
   app.use(supplierLogoRoutes(services));
   if (services.config.mailOutboxView) app.get('/dev/outbox', outboxView(services.db));
 
@@ -134,8 +147,11 @@ export async function startHttpServer(
     // The GraphQL explorer is a page of its own (client/explorer.html), beside the app's /api page.
     app.get('/api/explorateur', (_request, response) => sendPage(response, 'explorer.html'));
     // The shell answers every other page: deep links of the single-page app work on reload.
-    app.get(/^\/(?!graphql|health).*/, (_request, response) => sendPage(response, 'index.html'));
+    app.get(/^\/(?!graphql|health|ready).*/, (_request, response) => sendPage(response, 'index.html'));
   }
+  // Anything else, and every error (body parser, outage, bug): JSON, never a page or a stack.
+  app.use(notFound);
+  app.use(errorHandler(availability));
 
   await new Promise<void>((resolve) => httpServer.listen(options.port, resolve));
   const address = httpServer.address();
@@ -145,7 +161,8 @@ export async function startHttpServer(
     port,
     async close() {
       await apollo.stop();
-      await requestTimeout.drained();
+      await deadline.drained();
+      availability.close();
       await services.apiAccess.close();
       await services.mailer.close();
     },

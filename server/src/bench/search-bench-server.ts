@@ -14,6 +14,8 @@ export interface BenchServerOptions {
   databaseUrl: string;
   engine: 'sql' | 'index';
   resultCache: boolean;
+  /** Configuration overrides (the greedy-client bench keeps the real rate limits). */
+  env?: Record<string, string>;
 }
 
 /** What the server tells the benchmark once it listens. */
@@ -32,7 +34,7 @@ function memoryInUse(): number {
 
 async function serve(options: BenchServerOptions): Promise<void> {
   // The bench measures searches, not the per-IP rate limit of anonymous calls.
-  const config = loadConfig({ ...process.env, RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000000000' });
+  const config = loadConfig({ ...process.env, RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000000000', ...options.env });
   const db = createAppDataSource(options.databaseUrl);
   await db.initialize();
   let directoryIndex: DirectoryIndexService | undefined;

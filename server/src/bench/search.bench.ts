@@ -1,10 +1,10 @@
 import 'reflect-metadata';
 import type { DataSource } from 'typeorm';
 import { performance } from 'node:perf_hooks';
-import { Worker } from 'node:worker_threads';
 import { benchDatabaseUrl, openSeededBenchDatabase, startBenchPostgres } from './bench-postgres.js';
 import { loadConfig } from '../core/config/config.js';
-import type { BenchServerOptions, BenchServerReady } from './search-bench-server.js';
+import { startBenchServer } from './bench-server-worker.js';
+import type { BenchServerOptions } from './search-bench-server.js';
 import { SEARCH_MIX, SUPPLIER_SEARCH, type BenchSearch } from './search-mix.js';
 
 /**
@@ -61,24 +61,6 @@ async function benchSize(adminUrl: string, size: number, config: ReturnType<type
     await server.stop();
   }
   await db.destroy();
-}
-
-/** The application's server in a worker thread, so that the client does not share its event loop. */
-async function startBenchServer(options: BenchServerOptions): Promise<BenchServerReady & { stop(): Promise<void> }> {
-  const worker = new Worker(new URL('./search-bench-server.js', import.meta.url), { workerData: options });
-  const ready = await new Promise<BenchServerReady>((resolve, reject) => {
-    worker.once('message', resolve);
-    worker.once('error', reject);
-  });
-  return {
-    ...ready,
-    async stop() {
-      const stopped = new Promise((resolve) => worker.once('message', resolve));
-      worker.postMessage('stop');
-      await stopped;
-      await worker.terminate();
-    },
-  };
 }
 
 /**

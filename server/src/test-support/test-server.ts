@@ -4,6 +4,7 @@ import { readCapabilities, type Capabilities } from '../app/capabilities.js';
 import { startHttpServer, type HttpServer } from '../app/http-server.js';
 import { buildAppSchema } from '../app/schema.js';
 import { loadConfig } from '../core/config/config.js';
+import { limiterStore } from '../core/rate-limit/limiter-store.js';
 import { AuthThrottle, type ThrottleLimits } from '../modules/accounts/throttle.js';
 import type { Mailer } from '../modules/mail/mailer.js';
 import { DirectoryIndexService } from '../modules/search/directory-index/directory-index.service.js';
@@ -82,7 +83,10 @@ export async function startTestServer(db: DataSource, capabilities?: Capabilitie
       capabilities: capabilities ?? (await readCapabilities(db)),
       searchCache: new SearchResultCache(),
       directoryIndex,
-      throttle: new AuthThrottle({ signUpPerIp: { points: 100_000, durationSeconds: 3600 }, ...options.throttleLimits }),
+      throttle: new AuthThrottle(
+        { signUpPerIp: { points: 100_000, durationSeconds: 3600 }, ...options.throttleLimits },
+        limiterStore(config.apiRateLimits.store, db),
+      ),
       mailer: options.mailer,
     },
     { port: 0, exposeSqlStatistics: true },

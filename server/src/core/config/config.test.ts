@@ -47,3 +47,11 @@ describe('the downloads folder of imports', () => {
     expect(loadConfig({ IMPORT_DOWNLOADS_DIR: 'tmp/imports' }).downloadsDir).toBe(path.resolve('tmp/imports'));
   });
 });
+
+describe('time limits', () => {
+  it('read the request time limit (also the statement timeout) and the wait for a database connection, with defaults', () => {
+    expect(loadConfig({})).toMatchObject({ graphqlTimeoutMs: 10_000, databaseConnectTimeoutMs: 2_000 });
+    expect(loadConfig({ GRAPHQL_TIMEOUT_MS: '5000', DATABASE_CONNECT_TIMEOUT_MS: '500' })).toMatchObject({ graphqlTimeoutMs: 5000, databaseConnectTimeoutMs: 500 });
+    expect(() => loadConfig({ DATABASE_CONNECT_TIMEOUT_MS: '0' })).toThrow(/DATABASE_CONNECT_TIMEOUT_MS/);
+  });
+});

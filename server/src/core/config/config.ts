@@ -38,8 +38,17 @@ export interface Config {
   apiRateLimits: ApiRateLimits;
   /** Seconds between two writes of the API keys' usage counters. */
   apiUsageFlushSeconds: number;
-  /** GRAPHQL_TIMEOUT_MS: time limit of one /graphql request, answered 503 TIMEOUT past it (default 10 000). */
+  /**
+   * GRAPHQL_TIMEOUT_MS: time limit of one /graphql request, answered 503 TIMEOUT past it
+   * (default 10 000); also PostgreSQL's `statement_timeout` on the server's connections, so
+   * that no statement outlives the request it serves.
+   */
   graphqlTimeoutMs: number;
+  /**
+   * DATABASE_CONNECT_TIMEOUT_MS: longest wait of a request for a database connection (from
+   * the pool or new) before it is answered 503 SERVICE_UNAVAILABLE (default 2 000).
+   */
+  databaseConnectTimeoutMs: number;
   /** SEARCH_ENGINE: `index` (default: supplier searches in the in-memory directory index) or `sql` (every search in PostgreSQL). */
   searchEngine: 'index' | 'sql';
   /** IMPORT_DOWNLOADS_DIR: where `pnpm run import <url>` keeps the files it downloads (default .data/downloads). */
@@ -134,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     apiRateLimits: apiRateLimits(env),
     apiUsageFlushSeconds: integer(env, 'API_USAGE_FLUSH_SECONDS', 5, 1, 3600),
     graphqlTimeoutMs: integer(env, 'GRAPHQL_TIMEOUT_MS', 10_000, 1, 600_000),
+    databaseConnectTimeoutMs: integer(env, 'DATABASE_CONNECT_TIMEOUT_MS', 2_000, 1, 600_000),
     searchEngine: searchEngine(env),
     downloadsDir: path.resolve(env.IMPORT_DOWNLOADS_DIR || path.join(repositoryRoot, '.data/downloads')),
     ...mailAndSessions(env),

@@ -1,4 +1,5 @@
 import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
+import { isConnectionFailure } from './connection-failure.js';
 import { SqlStatisticsLogger } from './sql-statistics.js';
 
 export interface DataSourceOptions {
@@ -9,6 +10,13 @@ export interface DataSourceOptions {
   migrations: MixedList<Function | string>;
   printQueries?: boolean;
   poolSize?: number;
+  /**
+   * PostgreSQL's `statement_timeout` on every connection of the pool, in ms (the server's
+   * pool: its request time limit; unset for migrations, imports and other long work).
+   */
+  statementTimeoutMs?: number;
+  /** Longest wait for a connection, from the pool or new, in ms (unset: no limit). */
+  connectTimeoutMs?: number;
 }
 
 /** A PostgreSQL data source; the schema comes from migrations only (never synchronize). */
@@ -23,6 +31,11 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     migrationsRun: false,
     logging: ['query', 'error', 'warn'],
     logger: new SqlStatisticsLogger(options.printQueries ?? false),
-    extra: { max: options.poolSize ?? 10 },
+    connectTimeoutMS: options.connectTimeoutMs,
+    extra: { max: options.poolSize ?? 10, ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}) },
+    // Idle connections cut by an outage are the outage, which is logged once (database-availability.ts).
+    poolErrorHandler: (error: unknown) => {
+      if (!isConnectionFailure(error)) console.warn('[db warn] Postgres pool raised an error:', String(error));
+    },
   });
 }

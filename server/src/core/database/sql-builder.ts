@@ -1,3 +1,5 @@
+import type { CursorKey } from '../graphql/pagination.js';
+
 /** Collects positional parameters while a statement is assembled: `params.add(v)` gives `$n`. */
 export class SqlParameters {
   readonly values: unknown[] = [];
@@ -12,6 +14,17 @@ export interface SortKey {
   /** SQL expression of the key; must be non-null for every row. */
   sql: string;
   descending: boolean;
+  /** How cursors carry the key's value (checked when a cursor is decoded). */
+  type: CursorKey;
+}
+
+/**
+ * The select list of a page's sort key values, `k0`, `k1`…, as cursors carry them:
+ * timestamps, decimals and bigints as text, to keep them exact.
+ */
+export function sortKeyColumns(keys: SortKey[]): string {
+  const asText = new Set<CursorKey>(['timestamptz', 'numeric', 'int8']);
+  return keys.map((key, index) => `${asText.has(key.type) ? `${key.sql}::text` : key.sql} AS k${index}`).join(', ');
 }
 
 export function orderByClause(keys: SortKey[]): string {

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { AbstractLogger, type LogLevel, type LogMessage, type QueryRunner } from 'typeorm';
+import { isConnectionFailure } from './connection-failure.js';
 
 /** SQL statements run on behalf of one unit of work (a GraphQL request, a test block). */
 export interface SqlStatistics {
@@ -30,6 +31,12 @@ export class SqlStatisticsLogger extends AbstractLogger {
   override logQuery(query: string, parameters?: unknown[] | object, _queryRunner?: QueryRunner): void {
     storage.getStore()?.statements.push({ sql: query, parameters });
     if (this.printQueries) console.log('[sql]', query, parameters ?? '');
+  }
+
+  /** Statements failing because the database is unreachable are the outage, logged once (database-availability.ts). */
+  override logQueryError(error: string, query: string, parameters?: unknown[], queryRunner?: QueryRunner): void {
+    // Declared a string, but TypeORM passes the driver's error object.
+    if (!isConnectionFailure(error)) super.logQueryError(error, query, parameters, queryRunner);
   }
 
   protected writeLog(level: LogLevel, message: LogMessage | string | number | (LogMessage | string | number)[]): void {

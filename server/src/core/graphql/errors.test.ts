@@ -1,4 +1,4 @@
-import { GraphQLError } from 'graphql';
+import { buildSchema, graphql, GraphQLError } from 'graphql';
 import { describe, expect, it, vi } from 'vitest';
 import { ErrorCode, badUserInput, formatError, tooManyAttempts } from './errors.js';
 
@@ -20,6 +20,23 @@ describe('formatError', () => {
     expect(formatted).toEqual({ message: 'Internal server error', locations: undefined, path: ['suppliers'], extensions: { code: 'INTERNAL_SERVER_ERROR' } });
     expect(log).toHaveBeenCalled();
     log.mockRestore();
+  });
+
+  it('answers more than 50 invalid variable values with BAD_USER_INPUT, not a masked error (issue 13)', async () => {
+    const schema = buildSchema('type Query { sum(values: [Int]): Int }');
+    const names = Array.from({ length: 60 }, (_unused, index) => `v${index}`);
+    const result = await graphql({
+      schema,
+      source: `query(${names.map((name) => `$${name}: Int`).join(', ')}) { sum(values: [${names.map((name) => `$${name}`).join(', ')}]) }`,
+      variableValues: Object.fromEntries(names.map((name) => [name, 'not a number'])),
+    });
+    // graphql-js reports 50 of them, then gives up with an error of its own, without a code.
+    const limit = result.errors![50];
+    expect(limit.message).toMatch(/^Too many errors processing variables/);
+    expect(formatError(limit.toJSON(), limit)).toMatchObject({
+      message: expect.stringMatching(/^Trop de valeurs de variables invalides/),
+      extensions: { code: ErrorCode.BAD_USER_INPUT },
+    });
   });
 
   it('keeps the retry delay of TOO_MANY_ATTEMPTS', () => {

@@ -1,6 +1,8 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ArgumentValidationError } from 'type-graphql';
+import { isConnectionFailure, isStatementTimeout } from '../database/connection-failure.js';
+import { DATABASE_RETRY_AFTER_SECONDS } from '../database/database-availability.js';
 
 /**
  * The closed set of codes a client can find in `errors[].extensions.code`.
@@ -54,7 +56,10 @@ export enum ErrorCode {
   TOO_MANY_ALIASES = 'TOO_MANY_ALIASES',
   /** The HTTP request body is over the size limit (`extensions.maxBytes`). HTTP 413. */
   REQUEST_TOO_LARGE = 'REQUEST_TOO_LARGE',
-  /** A POST whose Content-Type is not `application/json`. HTTP 415. */
+  /**
+   * A POST whose Content-Type is not `application/json`, or a body in a Content-Encoding
+   * (other than gzip, deflate, br) or a charset the server does not read. HTTP 415.
+   */
   UNSUPPORTED_MEDIA_TYPE = 'UNSUPPORTED_MEDIA_TYPE',
   /** The request ran longer than the time limit (`extensions.timeoutMs`) and was abandoned. HTTP 503. */
   TIMEOUT = 'TIMEOUT',
@@ -63,7 +68,12 @@ export enum ErrorCode {
    * request again with the full `query` to register it.
    */
   PERSISTED_QUERY_NOT_FOUND = 'PERSISTED_QUERY_NOT_FOUND',
-  /** A bug or an outage; details are only in the server logs. */
+  /**
+   * The database cannot be reached for the moment (an outage, a restart): nothing was done.
+   * HTTP 503 with a `Retry-After` header (seconds), also in `extensions.retryAfterSeconds`.
+   */
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
+  /** Anything unexpected (a bug, a failure other than an unreachable database); details are only in the server logs. */
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -99,6 +109,30 @@ export function tooManyAttempts(retryAfterMs: number): GraphQLError {
   });
 }
 
+/** Past the time limit (the request deadline, or PostgreSQL's statement timeout, which is the same limit). */
+export function requestTimedOut(timeoutMs?: number) {
+  const limit = timeoutMs ? ` de ${timeoutMs / 1000} s` : '';
+  return {
+    message: `La requête a dépassé la durée maximale${limit} : demandez moins d'éléments, ou réessayez plus tard.`,
+    extensions: { code: ErrorCode.TIMEOUT, ...(timeoutMs ? { timeoutMs } : {}) },
+  };
+}
+
+/** The database cannot be reached: nothing was done; try again in `retryAfterSeconds`. */
+export function serviceUnavailable(retryAfterSeconds: number) {
+  return {
+    message: `Service momentanément indisponible : réessayez dans ${retryAfterSeconds} s. / Service temporarily unavailable: retry in ${retryAfterSeconds} s.`,
+    extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, retryAfterSeconds },
+  };
+}
+
+/**
+ * graphql-js stops coercing variables after 50 invalid values with this error, which has no
+ * code (Apollo tags only the errors of each variable as BAD_USER_INPUT): the client's
+ * mistake all the same.
+ */
+const TOO_MANY_VARIABLE_ERRORS = 'Too many errors processing variables, error limit reached. Execution aborted.';
+
 /** Keeps known errors as they are, turns class-validator failures into BAD_USER_INPUT, masks the rest. */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
@@ -107,6 +141,13 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       .flatMap((failure) => Object.values(failure.constraints ?? {}))
       .join('; ');
     return { ...formatted, message: `Invalid argument: ${details}`, extensions: { code: ErrorCode.BAD_USER_INPUT } };
+  }
+  if (error instanceof GraphQLError && error.extensions.code === undefined && error.message === TOO_MANY_VARIABLE_ERRORS) {
+    return {
+      ...formatted,
+      message: 'Trop de valeurs de variables invalides : la vérification s\'est arrêtée aux 50 premières. Corrigez-les, puis renvoyez la requête.',
+      extensions: { code: ErrorCode.BAD_USER_INPUT },
+    };
   }
   // Apollo's own refusals that carry a 4xx status but no code (an APQ hash that does not
   // match its query) are the client's mistake, not a bug.
@@ -119,6 +160,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
+  // An outage: counted and logged once by DatabaseAvailability (databaseOutagePlugin sets the 503).
+  if (isConnectionFailure(original)) {
+    return { ...serviceUnavailable(DATABASE_RETRY_AFTER_SECONDS), locations: formatted.locations, path: formatted.path };
+  }
+  // The statement outlived the request time limit (the request was answered TIMEOUT then).
+  if (isStatementTimeout(original)) return { ...requestTimedOut(), locations: formatted.locations, path: formatted.path };
   console.error('Unexpected error while resolving', formatted.path?.join('.') ?? '', original);
   return {
     message: 'Internal server error',

@@ -1,4 +1,5 @@
 import type { SqlRunner } from '../../core/database/sql-runner.js';
+import { deleteExpiredClaimCodeEvents } from '../memberships/claim-code-limits.js';
 
 /** Once an hour: enough to keep the tables small, rare enough to cost nothing. */
 export const ACCOUNT_CLEANUP_INTERVAL_MS = 60 * 60 * 1000;
@@ -29,21 +30,24 @@ export interface ScheduledCleanup {
 }
 
 /**
- * Runs the cleanup now and then every `intervalMs`. A failure is logged and the next run
- * tries again (the server keeps serving).
+ * Runs the cleanup now and then every `intervalMs`, with the claim code events past their
+ * windows (memberships). A failure is logged and the next run tries again (the server keeps serving).
  */
 export function scheduleAccountCleanup(
   db: SqlRunner,
   log: (message: string) => void,
   intervalMs = ACCOUNT_CLEANUP_INTERVAL_MS,
 ): ScheduledCleanup {
-  const run = () =>
-    deleteExpiredAccountRecords(db).then(
-      ({ sessions, tokens }) => {
-        if (sessions + tokens > 0) log(`Account cleanup: ${sessions} expired sessions, ${tokens} used or expired link tokens deleted`);
-      },
-      (error: unknown) => log(`Account cleanup failed: ${error instanceof Error ? error.message : String(error)}`),
-    );
+  const run = async () => {
+    try {
+      const { sessions, tokens } = await deleteExpiredAccountRecords(db);
+      if (sessions + tokens > 0) log(`Account cleanup: ${sessions} expired sessions, ${tokens} used or expired link tokens deleted`);
+      const claimCodeEvents = await deleteExpiredClaimCodeEvents(db);
+      if (claimCodeEvents > 0) log(`Account cleanup: ${claimCodeEvents} claim code events past their windows deleted`);
+    } catch (error) {
+      log(`Account cleanup failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
   const firstRun = run();
   const timer = setInterval(() => void run(), intervalMs);
   // The timer alone must not keep the process alive (tests, CLI runs).

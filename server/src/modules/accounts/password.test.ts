@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emailProblem, normalizeEmail } from './email-address.js';
+import { emailProblem, isEmailAddress, normalizeEmail } from './email-address.js';
 import { hashPassword, needsRehash, passwordProblem, verifyAgainstDummy, verifyPassword } from './password.js';
 
 describe('password hashing', () => {
@@ -43,5 +43,13 @@ describe('email addresses', () => {
     expect(emailProblem('marie.curie')?.code).toBe('INVALID');
     expect(emailProblem('marie curie@exemple.fr')?.code).toBe('INVALID');
     expect(emailProblem(`${'a'.repeat(250)}@exemple.fr`)?.code).toBe('TOO_LONG');
+  });
+
+  it('are checked without ever throwing, whatever the text (issue 13: a lone surrogate threw URIError)', () => {
+    for (const odd of ['\ud800', 'a\ud800@exemple.fr', '\udc00@exemple.fr', 'marie@\udfff.fr', 'a\u0000@exemple.fr', '🦄@🦄.fr']) {
+      expect(isEmailAddress(odd), JSON.stringify(odd)).toBe(false);
+      expect(emailProblem(normalizeEmail(odd))?.code, JSON.stringify(odd)).toBe('INVALID');
+    }
+    expect(isEmailAddress('marie.curie@exemple.fr')).toBe(true);
   });
 });

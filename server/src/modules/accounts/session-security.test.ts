@@ -95,6 +95,31 @@ describe('session cookie', () => {
     expect(direct.headers.getSetCookie()[0]).not.toMatch(/; Secure/i);
   });
 
+  it('is Secure behind a proxy trusted by hop count (TRUST_PROXY=1), whatever the case of the scheme, when signing in, renewing and signing out', async () => {
+    const oneHop = await startTestServer(database.db, undefined, { env: { TRUST_PROXY: '1' } });
+    try {
+      const email = testEmail();
+      await signUpIn(server.browser(), { email });
+      for (const proto of ['https', 'HTTPS', 'https, http']) {
+        const browser = oneHop.browser();
+        const headers = { 'x-forwarded-proto': proto };
+        const signedInResponse = await browser.query<{ signIn: PayloadData }>(SIGN_IN, { input: { email, password: GOOD_PASSWORD } }, { headers });
+        expect(signedInResponse.headers.getSetCookie()[0], proto).toMatch(/; Secure/i);
+        browser.csrfToken = signedInResponse.data!.signIn.viewer!.csrfToken;
+        await database.db.query(
+          `UPDATE account_session SET last_seen_at = now() - interval '2 hours' WHERE account_id = (SELECT id FROM account WHERE email = $1)`,
+          [email],
+        );
+        expect((await browser.query(VIEWER, {}, { headers })).headers.getSetCookie()[0], `${proto} renewed`).toMatch(/; Secure/i);
+        expect((await browser.query(SIGN_OUT, {}, { headers })).headers.getSetCookie()[0], `${proto} signed out`).toMatch(/; Secure/i);
+      }
+      const plain = await oneHop.query<{ signIn: PayloadData }>(SIGN_IN, { input: { email, password: GOOD_PASSWORD } }, { headers: { 'x-forwarded-proto': 'http' } });
+      expect(plain.headers.getSetCookie()[0]).not.toMatch(/; Secure/i);
+    } finally {
+      await oneHop.close();
+    }
+  });
+
   it('slides: a session seen more than an hour ago is renewed for 30 days and the cookie sent again', async () => {
     const browser = server.browser();
     const viewer = await signUpIn(browser);
@@ -185,6 +210,26 @@ describe('sign-in throttling', () => {
       headers: { 'x-forwarded-for': '192.0.2.51' },
     });
     expect(fromElsewhere.data!.signIn.userErrors).toEqual([]);
+  });
+});
+
+describe('sign-in throttling with RATE_LIMIT_STORE=postgres', () => {
+  it('is shared by every instance on the database: failures counted by one block the address on the other', async () => {
+    const shared = { env: { RATE_LIMIT_STORE: 'postgres' }, throttleLimits: { signInPerEmailAndIp: { points: 3, durationSeconds: 900 } } };
+    const [first, second] = [await startTestServer(database.db, undefined, shared), await startTestServer(database.db, undefined, shared)];
+    try {
+      const email = testEmail();
+      await signUpIn(server.browser(), { email });
+      const fail = (target: TestServer) => target.query<{ signIn: PayloadData }>(SIGN_IN, { input: { email, password: 'mauvais mot de passe' } });
+      for (const target of [first, second, first]) expect((await fail(target)).data!.signIn.userErrors).toMatchObject([{ code: 'INVALID_CREDENTIALS' }]);
+      expect((await signInAs(second.browser(), email)).errors).toMatchObject([{ extensions: { code: 'TOO_MANY_ATTEMPTS' } }]);
+      // Counter keys are digests: no address is written in the table.
+      const keys: { key: string }[] = await database.db.query(`SELECT key FROM rate_limit WHERE key LIKE 'throttle_%'`);
+      expect(keys.length).toBeGreaterThan(0);
+      expect(keys.some(({ key }) => key.includes('@'))).toBe(false);
+    } finally {
+      await Promise.all([first.close(), second.close()]);
+    }
   });
 });
 

@@ -8,6 +8,11 @@ export interface RequestScope {
   http: HttpScope;
 }
 
+/** The client's address: the TCP peer, or what the proxies trusted by TRUST_PROXY forward. */
+export function clientIp(request: Request): string {
+  return request.ip ?? request.socket.remoteAddress ?? 'unknown';
+}
+
 /**
  * Reads the session cookie into `res.locals.requestScope` (the viewer, the client's IP,
  * the CSRF header, and how to set or clear the cookie). Requests without the cookie cost
@@ -15,10 +20,11 @@ export interface RequestScope {
  */
 export function sessionMiddleware(sessions: SessionStore) {
   return async (request: Request, response: Response, next: NextFunction): Promise<void> => {
-    // req.secure honours X-Forwarded-Proto only from TRUST_PROXY proxies.
-    const secure = request.secure;
+    // req.protocol honours X-Forwarded-Proto only from TRUST_PROXY proxies; a scheme is
+    // case-insensitive (`HTTPS` too), which req.secure does not allow for.
+    const secure = request.protocol.toLowerCase() === 'https';
     const http: HttpScope = {
-      ip: request.ip ?? request.socket.remoteAddress ?? 'unknown',
+      ip: clientIp(request),
       userAgent: request.get('user-agent') ?? null,
       csrfToken: request.get('x-csrf-token') ?? null,
       // One cookie at most per response: the last decision wins.

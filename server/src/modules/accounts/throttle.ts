@@ -1,5 +1,7 @@
-import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { createHash } from 'node:crypto';
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { tooManyAttempts } from '../../core/graphql/errors.js';
+import { inMemoryLimiters, type LimiterFactory } from '../../core/rate-limit/limiter-store.js';
 
 export interface Limit {
   points: number;
@@ -29,22 +31,20 @@ export const DEFAULT_THROTTLE_LIMITS: ThrottleLimits = {
   emailVerificationPerAccount: { points: 3, durationSeconds: 60 * 60 },
 };
 
-/** Makes the limiter of one rule; the default keeps counters in this process's memory. */
-export type LimiterFactory = (options: { keyPrefix: string; points: number; duration: number }) => RateLimiterAbstract;
-
-const inMemory: LimiterFactory = (options) => new RateLimiterMemory(options);
+/** The counter key of a rule for these values (an address, an IP…): a SHA-256 digest. */
+const keyOf = (...values: string[]) => createHash('sha256').update(values.join('|')).digest('base64url');
 
 /**
- * Throttling of the account flows an attacker would repeat (rate-limiter-flexible).
- * Counters live in memory by default: right for one server process; several instances
- * behind a load balancer would pass a factory of RateLimiterPostgres (same API, shared
- * counters in a table).
+ * Throttling of the account flows an attacker would repeat (rate-limiter-flexible), with
+ * counters in the store RATE_LIMIT_STORE names (`limiterStore`): this process's memory, or
+ * the `rate_limit` table shared by every instance. Keys are SHA-256 digests: no address is
+ * stored in that table, and none is too long for its key column.
  */
 export class AuthThrottle {
   private readonly limits: ThrottleLimits;
   private readonly limiters: Record<keyof ThrottleLimits, RateLimiterAbstract>;
 
-  constructor(limits: Partial<ThrottleLimits> = {}, factory: LimiterFactory = inMemory) {
+  constructor(limits: Partial<ThrottleLimits> = {}, factory: LimiterFactory = inMemoryLimiters) {
     this.limits = { ...DEFAULT_THROTTLE_LIMITS, ...limits };
     this.limiters = Object.fromEntries(
       Object.entries(this.limits).map(([name, limit]) => [
@@ -56,30 +56,30 @@ export class AuthThrottle {
 
   /** Refuses a sign-in once the address (from this IP) or the IP has used up its failures. */
   async assertCanSignIn(email: string, ip: string): Promise<void> {
-    await this.assertNotSpent('signInPerEmailAndIp', `${email}|${ip}`);
-    await this.assertNotSpent('signInPerIp', ip);
+    await this.assertNotSpent('signInPerEmailAndIp', keyOf(email, ip));
+    await this.assertNotSpent('signInPerIp', keyOf(ip));
   }
 
   async signInFailed(email: string, ip: string): Promise<void> {
-    await Promise.all([this.limiters.signInPerEmailAndIp.penalty(`${email}|${ip}`, 1), this.limiters.signInPerIp.penalty(ip, 1)]);
+    await Promise.all([this.limiters.signInPerEmailAndIp.penalty(keyOf(email, ip), 1), this.limiters.signInPerIp.penalty(keyOf(ip), 1)]);
   }
 
   /** A success forgives the address's failures from this IP (not the IP's: it may be trying many accounts). */
   async signInSucceeded(email: string, ip: string): Promise<void> {
-    await this.limiters.signInPerEmailAndIp.delete(`${email}|${ip}`);
+    await this.limiters.signInPerEmailAndIp.delete(keyOf(email, ip));
   }
 
   async consumePasswordReset(email: string, ip: string): Promise<void> {
-    await this.consume('passwordResetPerIp', ip);
-    await this.consume('passwordResetPerEmail', email);
+    await this.consume('passwordResetPerIp', keyOf(ip));
+    await this.consume('passwordResetPerEmail', keyOf(email));
   }
 
   async consumeSignUp(ip: string): Promise<void> {
-    await this.consume('signUpPerIp', ip);
+    await this.consume('signUpPerIp', keyOf(ip));
   }
 
   async consumeEmailVerification(accountId: number): Promise<void> {
-    await this.consume('emailVerificationPerAccount', String(accountId));
+    await this.consume('emailVerificationPerAccount', keyOf(String(accountId)));
   }
 
   private async assertNotSpent(rule: keyof ThrottleLimits, key: string): Promise<void> {

@@ -64,6 +64,46 @@ describe('anonymous calls, per IP', () => {
   });
 });
 
+describe('requests counted by their cost', () => {
+  // 100 suppliers × (edge, node, id, categories (1 + 10 × 2)): 2 302 points, counted as 3 requests.
+  const HEAVY = '{ suppliers(first: 100) { edges { node { id categories { slug name } } } } }';
+  // 3 402 points: counted as 4, more than the whole anonymous budget of these tests (3).
+  const HEAVIER = '{ suppliers(first: 100) { edges { node { id categories { slug name id } } } } }';
+  const send = (query: string, ip: string, key?: string) =>
+    app.server.query(query, {}, { headers: { 'x-forwarded-for': ip, ...(key ? { authorization: `Bearer ${key}` } : {}) } });
+
+  it('take a request of 2 302 points as 3 of the budget: the next one is refused', async () => {
+    const ip = freshIp();
+    const heavy = await send(HEAVY, ip);
+    expect(heavy.status).toBe(200);
+    expect(heavy.errors).toBeUndefined();
+    expect(heavy.headers.get('ratelimit-remaining')).toBe('0');
+    const next = await call(app.server, ip);
+    expect(next.status).toBe(429);
+    expect(next.errors?.[0].extensions?.code).toBe('RATE_LIMITED');
+  });
+
+  it('refuse a request that counts for more than what is left, with 429 RATE_LIMITED and Retry-After', async () => {
+    const ip = freshIp();
+    const refused = await send(HEAVIER, ip);
+    expect(refused.status).toBe(429);
+    expect(refused.data).toBeUndefined();
+    expect(refused.errors?.[0]).toMatchObject({ extensions: { code: 'RATE_LIMITED' } });
+    expect(refused.errors?.[0].message).toMatch(/compte pour 4/);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    // Light requests from another address are not affected.
+    expect(await statuses(app.server, 3, freshIp())).toEqual([200, 200, 200]);
+  });
+
+  it('charge a key’s budget the same way', async () => {
+    const key = await insertKey(app.database.db);
+    const ip = freshIp();
+    expect((await send(HEAVY, ip, key)).status).toBe(200);
+    // 5 per key: 3 taken, 2 left.
+    expect(await statuses(app.server, 3, ip, key)).toEqual([200, 200, 429]);
+  });
+});
+
 describe('apiLimits', () => {
   it('tells clients the limits this deployment applies', async () => {
     const response = await app.server.query<{ apiLimits: Record<string, number> }>(

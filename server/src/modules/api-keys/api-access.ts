@@ -1,12 +1,14 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { NextFunction, Request, Response } from 'express';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../../core/config/config.js';
 import { ErrorCode } from '../../core/graphql/errors.js';
-import type { RequestScope } from '../accounts/session.middleware.js';
+import { sendError } from '../../core/http/error-response.js';
+import { limiterStore, type LimiterFactory } from '../../core/rate-limit/limiter-store.js';
+import { clientIp, type RequestScope } from '../accounts/session.middleware.js';
 import { parseApiKey } from './api-key-secret.js';
-import { ApiRateLimiter, inMemoryLimiters, postgresLimiters, type ApiLimiterFactory, type RateLimitState } from './api-rate-limits.js';
+import { ApiRateLimiter, requestsCounted, type RateLimitState } from './api-rate-limits.js';
 import { ApiUsageRecorder } from './api-usage.js';
 
 /** The API key a request was made with. */
@@ -19,7 +21,7 @@ export interface ApiAccessOptions {
   /** Where the one line per request made with a key goes (default: stdout). */
   log?: (line: string) => void;
   /** Overrides the store chosen by RATE_LIMIT_STORE. */
-  limiterFactory?: ApiLimiterFactory;
+  limiterFactory?: LimiterFactory;
 }
 
 const INVALID_KEY =
@@ -28,11 +30,6 @@ const MALFORMED_AUTHORIZATION =
   'En-tête Authorization invalide : attendu « Bearer <clé d’API> ». / Invalid Authorization header: expected "Bearer <API key>".';
 const READ_ONLY_KEY =
   'Une clé d’API ne permet que la lecture : les mutations se font depuis l’application, connecté. / API keys are read-only: mutations need a signed-in session.';
-
-/** A GraphQL-shaped error answered by the HTTP layer, before GraphQL runs. */
-function refuse(response: Response, status: number, message: string, extensions: Record<string, unknown>): void {
-  response.status(status).type('application/json').send(JSON.stringify({ errors: [{ message, extensions }] }));
-}
 
 function setRateLimitHeaders(response: Response, state: RateLimitState): void {
   // IETF draft "RateLimit header fields for HTTP" (the form most clients read).
@@ -50,13 +47,15 @@ export class ApiAccess {
   readonly usage: ApiUsageRecorder;
   private readonly limiter: ApiRateLimiter;
   private readonly log: (line: string) => void;
+  /** Whose budget each admitted request is counted against, by its HTTP scope (see chargeCost). */
+  private readonly budgets = new WeakMap<object, { response: Response; ip: string; client: ApiClient | null }>();
 
   constructor(
     private readonly db: DataSource,
     config: Pick<Config, 'apiRateLimits' | 'apiUsageFlushSeconds'>,
     options: ApiAccessOptions = {},
   ) {
-    const factory = options.limiterFactory ?? (config.apiRateLimits.store === 'postgres' ? postgresLimiters(db) : inMemoryLimiters);
+    const factory = options.limiterFactory ?? limiterStore(config.apiRateLimits.store, db);
     this.limiter = new ApiRateLimiter(config.apiRateLimits, factory);
     this.usage = new ApiUsageRecorder(db, config.apiUsageFlushSeconds);
     this.log = options.log ?? ((line) => console.log(line));
@@ -86,28 +85,68 @@ export class ApiAccess {
       const client = authorization === undefined ? null : await this.authenticate(authorization);
       if (client) scope.viewer = null;
 
-      const state = client ? await this.limiter.consumeKey(client.apiKeyId) : await this.limiter.consumeAnonymous(scope.http.ip);
-      setRateLimitHeaders(response, state);
-      if (!state.allowed) {
-        if (client) {
-          this.usage.record(client.apiKeyId, 'rateLimited');
-          this.log(`[api] key=${client.prefix} ip=${scope.http.ip} status=429`);
-        }
-        response.setHeader('Retry-After', String(state.resetSeconds));
-        const limit = client ? `${state.limit} requêtes par minute pour cette clé` : `${state.limit} requêtes par minute sans clé d’API`;
-        refuse(response, 429, `Trop de requêtes (${limit}). Réessayez dans ${state.resetSeconds} s. / Too many requests: retry in ${state.resetSeconds} s.`, {
-          code: ErrorCode.RATE_LIMITED,
-          retryAfterSeconds: state.resetSeconds,
-        });
-        return;
-      }
+      if (!(await this.admit(response, scope.http.ip, client))) return;
       if (authorization !== undefined && !client) {
         this.refuseKey(authorization, scope.http.ip, response);
         return;
       }
       if (client) this.countServed(client, request, response, scope.http.ip);
+      this.budgets.set(scope.http, { response, ip: scope.http.ip, client });
       next();
     };
+  }
+
+  /**
+   * The anonymous budget alone, for routes that take no API key (the logo routes): their
+   * requests count against the client IP's budget of /graphql, the same counter.
+   */
+  ipLimit(): RequestHandler {
+    return async (request, response, next) => {
+      if (await this.admit(response, clientIp(request), null)) next();
+    };
+  }
+
+  /** Counts the request against its key or its IP; over the limit, answers 429 and says false. */
+  private async admit(response: Response, ip: string, client: ApiClient | null): Promise<boolean> {
+    const state = client ? await this.limiter.consumeKey(client.apiKeyId) : await this.limiter.consumeAnonymous(ip);
+    setRateLimitHeaders(response, state);
+    if (state.allowed) return true;
+    if (client) {
+      this.usage.record(client.apiKeyId, 'rateLimited');
+      this.log(`[api] key=${client.prefix} ip=${ip} status=429`);
+    }
+    response.setHeader('Retry-After', String(state.resetSeconds));
+    const limit = client ? `${state.limit} requêtes par minute pour cette clé` : `${state.limit} requêtes par minute sans clé d’API`;
+    sendError(response, 429, ErrorCode.RATE_LIMITED, `Trop de requêtes (${limit}). Réessayez dans ${state.resetSeconds} s. / Too many requests: retry in ${state.resetSeconds} s.`, {
+      retryAfterSeconds: state.resetSeconds,
+    });
+    return false;
+  }
+
+  /**
+   * Once the cost of an operation is known (before it runs): takes the rest of what it counts
+   * for from the budget its request was admitted on (api-rate-limits.ts,
+   * COST_POINTS_PER_REQUEST). Over the budget, throws RATE_LIMITED (HTTP 429, Retry-After).
+   * `http`: the request's HTTP scope (`RequestContext.http`); a request that did not come
+   * through `middleware()` is not counted.
+   */
+  async chargeCost(http: object, cost: number): Promise<void> {
+    const budget = this.budgets.get(http);
+    if (!budget) return;
+    const state = await this.limiter.chargeCost(budget.client ? { apiKeyId: budget.client.apiKeyId } : { ip: budget.ip }, cost);
+    if (!state) return;
+    setRateLimitHeaders(budget.response, state);
+    if (state.allowed) return;
+    if (budget.client) {
+      this.usage.record(budget.client.apiKeyId, 'rateLimited');
+      this.log(`[api] key=${budget.client.prefix} ip=${budget.ip} status=429`);
+    }
+    budget.response.setHeader('Retry-After', String(state.resetSeconds));
+    const counted = requestsCounted(cost);
+    throw new GraphQLError(
+      `Trop de requêtes : celle-ci compte pour ${counted} (coût ${cost}, une requête par tranche de 1 000 points), la limite est de ${state.limit} par minute. Réessayez dans ${state.resetSeconds} s. / Too many requests: this one counts as ${counted} (cost ${cost}); retry in ${state.resetSeconds} s.`,
+      { extensions: { code: ErrorCode.RATE_LIMITED, retryAfterSeconds: state.resetSeconds, http: { status: 429 } } },
+    );
   }
 
   /** Writes the counters still in memory (shutdown). */
@@ -121,7 +160,7 @@ export class ApiAccess {
     this.log(`[api] refused key=${prefix} ip=${ip} status=401`);
     response.setHeader('WWW-Authenticate', 'Bearer realm="achat-inclusif", error="invalid_token"');
     const message = /^Bearer\s+\S+\s*$/i.test(authorization) ? INVALID_KEY : MALFORMED_AUTHORIZATION;
-    refuse(response, 401, message, { code: ErrorCode.UNAUTHENTICATED });
+    sendError(response, 401, ErrorCode.UNAUTHENTICATED, message);
   }
 
   /** Counts the request when its response is sent: an error when its status or body says so. */

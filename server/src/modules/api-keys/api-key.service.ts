@@ -1,5 +1,5 @@
 import type { RequestContext } from '../../app/context.js';
-import { badUserInput, forbidden } from '../../core/graphql/errors.js';
+import { forbidden } from '../../core/graphql/errors.js';
 import { integerKeyOf, toGlobalId } from '../../core/graphql/global-id.js';
 import { decodeCursor, encodeCursor, pageInfoOf, pageSizeOf, type PageArgs } from '../../core/graphql/pagination.js';
 import { UserError, UserErrorCode } from '../../core/graphql/user-error.js';
@@ -110,8 +110,7 @@ export async function apiKeysOf(ctx: RequestContext, accountId: number): Promise
 export async function allApiKeys(ctx: RequestContext, page: PageArgs): Promise<ApiKeyConnection> {
   requireAdmin(ctx);
   const limit = pageSizeOf(page.first);
-  const [afterId] = page.after ? decodeCursor(page.after, ORDERING, 1) : [null];
-  if (afterId !== null && typeof afterId !== 'number') throw badUserInput('"after" is not a cursor of this list', 'after');
+  const [afterId] = page.after ? decodeCursor(page.after, ORDERING, ['int4']) : [null];
   // The identity id grows with creation time: a unique, newest-first key.
   const rows: ApiKeyRow[] =
     limit === 0 ? [] : await selectKeys(ctx, 'WHERE $1::int IS NULL OR k.id < $1 ORDER BY k.id DESC LIMIT $2', [afterId, limit + 1]);

@@ -14,10 +14,10 @@ export function queryLimitsFor(viewer: SessionViewer | null): QueryLimits {
 /** Read from the running server so that clients (and the SPA's API page) never quote stale figures. */
 @ObjectType('ApiLimits', { description: 'The limits this deployment applies to /graphql requests (README of modules/api-keys).' })
 export class ApiLimits {
-  @Field(() => Int, { description: 'Requests per minute and client IP without an API key; HTTP 429 RATE_LIMITED with Retry-After beyond.' })
+  @Field(() => Int, { description: 'Requests per minute and client IP without an API key, a request counting once per started 1 000 cost points; HTTP 429 RATE_LIMITED with Retry-After beyond.' })
   anonymousRequestsPerMinute!: number;
 
-  @Field(() => Int, { description: 'Requests per minute and API key (sent as `Authorization: Bearer <key>`), whatever the IP.' })
+  @Field(() => Int, { description: 'Requests per minute and API key (sent as `Authorization: Bearer <key>`), whatever the IP, counted by cost as without a key.' })
   apiKeyRequestsPerMinute!: number;
 
   @Field(() => Int, { description: 'Largest `first` of a connection.' })
@@ -27,7 +27,7 @@ export class ApiLimits {
   maxDepth!: number;
 
   @Field(() => Int, {
-    description: 'Cost budget of a document: each field costs 1 and a connection multiplies the cost of its children by `first` (QUERY_TOO_COMPLEX beyond). Administrators have a larger one.',
+    description: 'Cost budget of a document: each field costs 1, a connection multiplies the cost of its children by `first`, and a search adds its work (totalCount, facets, distances, text) (QUERY_TOO_COMPLEX beyond). Administrators have a larger one.',
   })
   maxComplexity!: number;
 

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { isConnectionFailure } from '../../core/database/connection-failure.js';
 
 interface Counts {
   apiKeyId: number;
@@ -28,7 +29,11 @@ export class ApiUsageRecorder {
     private readonly db: DataSource,
     flushSeconds: number,
   ) {
-    this.timer = setInterval(() => void this.flush().catch((error) => console.error('[api] usage flush failed', error)), flushSeconds * 1000);
+    // While the database is unreachable the counts wait for it; the outage itself is logged once (core/database).
+    const flushFailed = (error: unknown) => {
+      if (!isConnectionFailure(error)) console.error('[api] usage flush failed', error);
+    };
+    this.timer = setInterval(() => void this.flush().catch(flushFailed), flushSeconds * 1000);
     this.timer.unref();
   }
 

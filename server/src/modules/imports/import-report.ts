@@ -1,12 +1,13 @@
 import type { SqlRunner } from '../../core/database/sql-runner.js';
 import type { SupplierSource } from '../suppliers/supplier-source.js';
 import { ImportRunStatus } from './import-run.entity.js';
-import type { RejectedRow } from './source-record.js';
+import type { RejectedRow, RowWarning } from './source-record.js';
 
 /**
- * The report of an import run: counts, rejected rows, skipped rows by reason, activity
- * values missing from the category mapping. Kept in import_run (and import_rejection),
- * updated in the transaction of each batch, and printed in French at the end.
+ * The report of an import run: counts, rejected rows, duplicates, warnings, skipped rows by
+ * reason, activity values missing from the category mapping. Kept in import_run (and
+ * import_rejection), updated in the transaction of each batch, and printed in French at
+ * the end.
  */
 
 /** What happened to the rows. Each row read lands in exactly one of the row outcomes. */
@@ -21,13 +22,31 @@ export interface ImportCounts {
   republished: number;
   rejected: number;
   skipped: number;
+  /** Rows with the SIRET of an earlier imported row of the file: not imported (the first row wins). */
+  duplicates: number;
   /** Suppliers unpublished at the end of a full run (not a row outcome). */
   unpublished: number;
   /** Accepted rows placed at their commune's centre for want of a position. */
   communeCentrePositions: number;
+  /** Changes made to imported rows (a description cut to the limit, a contact value too long left out…). */
+  warnings: number;
 }
 
-export type RowCount = Exclude<keyof ImportCounts, 'rowsRead' | 'unpublished' | 'communeCentrePositions'>;
+export type RowCount = Exclude<keyof ImportCounts, 'rowsRead' | 'unpublished' | 'communeCentrePositions' | 'warnings'>;
+
+/** A row not imported because an earlier row of the file, imported, has its SIRET. */
+export interface DuplicateRow {
+  line: number;
+  siret: string;
+  /** Line of the row that was imported. */
+  firstLine: number;
+}
+
+/** Duplicates and warnings are listed up to this many (the first by line); the counts are whole. */
+export const LISTED_ROWS = 100;
+
+/** Longest value kept with a rejection or a warning (a broken row can hold megabytes). */
+const REPORTED_VALUE_MAX = 200;
 
 export interface ImportRunInfo {
   source: SupplierSource;
@@ -46,6 +65,10 @@ export interface ImportReport extends ImportCounts, ImportRunInfo {
   /** Why the run failed (FAILED only). */
   error: string | null;
   rejections: RejectedRow[];
+  /** The first LISTED_ROWS duplicates, by line. */
+  duplicateRows: DuplicateRow[];
+  /** The first LISTED_ROWS warnings, by line. */
+  warningRows: RowWarning[];
   skippedReasons: Record<string, number>;
   unmappedActivities: Record<string, number>;
 }
@@ -60,9 +83,57 @@ export function emptyCounts(): ImportCounts {
     republished: 0,
     rejected: 0,
     skipped: 0,
+    duplicates: 0,
     unpublished: 0,
     communeCentrePositions: 0,
+    warnings: 0,
   };
+}
+
+/**
+ * The rows of smallest line among those added, at most `limit`: memory stays bounded
+ * whatever the file (O(1) amortised per row when lines grow, as they mostly do).
+ */
+export class FirstRows<T extends { line: number }> {
+  private readonly kept: T[] = [];
+  /** Index of the kept row of greatest line, once the list is full. */
+  private last = -1;
+
+  constructor(private readonly limit = LISTED_ROWS) {}
+
+  add(row: T): void {
+    if (this.kept.length < this.limit) {
+      this.kept.push(row);
+      if (this.kept.length === this.limit) this.last = this.indexOfLast();
+    } else if (this.limit > 0 && row.line < this.kept[this.last]!.line) {
+      this.kept[this.last] = row;
+      this.last = this.indexOfLast();
+    }
+  }
+
+  addAll(rows: Iterable<T>): void {
+    for (const row of rows) this.add(row);
+  }
+
+  /** The kept rows, by line. */
+  sorted(): T[] {
+    return [...this.kept].sort((a, b) => a.line - b.line);
+  }
+
+  private indexOfLast(): number {
+    let last = 0;
+    for (let i = 1; i < this.kept.length; i++) if (this.kept[i]!.line > this.kept[last]!.line) last = i;
+    return last;
+  }
+}
+
+/** A value as the report keeps it: its beginning when it is long. */
+export function excerpt(value: string, max = REPORTED_VALUE_MAX): string {
+  return value.length <= max ? value : `${value.slice(0, max - 1).replace(/[\ud800-\udbff]$/, '')}…`;
+}
+
+function reported<T extends RejectedRow>(row: T): T {
+  return row.value !== undefined && row.value.length > REPORTED_VALUE_MAX ? { ...row, value: excerpt(row.value) } : row;
 }
 
 function addCounts(into: Record<string, number>, from: Record<string, number>): void {
@@ -73,6 +144,8 @@ function addCounts(into: Record<string, number>, from: Record<string, number>): 
 export class ReportDelta {
   readonly counts = emptyCounts();
   readonly rejections: RejectedRow[] = [];
+  readonly duplicateRows = new FirstRows<DuplicateRow>();
+  readonly warningRows = new FirstRows<RowWarning>();
   readonly skippedReasons: Record<string, number> = {};
   readonly unmappedActivities: Record<string, number> = {};
 
@@ -82,8 +155,19 @@ export class ReportDelta {
   }
 
   reject(row: RejectedRow): void {
-    this.rejections.push(row);
+    this.rejections.push(reported(row));
     this.row('rejected');
+  }
+
+  duplicate(row: DuplicateRow): void {
+    this.duplicateRows.add(row);
+    this.row('duplicates');
+  }
+
+  /** Warnings of a row that is imported (not a row outcome: the row is counted by its outcome). */
+  warn(warnings: readonly RowWarning[]): void {
+    for (const warning of warnings) this.warningRows.add(reported(warning));
+    this.counts.warnings += warnings.length;
   }
 
   skip(reason: string): void {
@@ -103,9 +187,17 @@ export class ReportDelta {
   addTo(report: ImportReport): void {
     for (const key of Object.keys(this.counts) as (keyof ImportCounts)[]) report[key] += this.counts[key];
     report.rejections.push(...this.rejections);
+    report.duplicateRows = firstRowsOf(report.duplicateRows, this.duplicateRows.sorted());
+    report.warningRows = firstRowsOf(report.warningRows, this.warningRows.sorted());
     addCounts(report.skippedReasons, this.skippedReasons);
     addCounts(report.unmappedActivities, this.unmappedActivities);
   }
+}
+
+function firstRowsOf<T extends { line: number }>(...lists: T[][]): T[] {
+  const rows = new FirstRows<T>();
+  for (const list of lists) rows.addAll(list);
+  return rows.sorted();
 }
 
 export async function createRun(db: SqlRunner, info: ImportRunInfo): Promise<number> {
@@ -126,7 +218,10 @@ export async function saveDelta(db: SqlRunner, runId: number, delta: ReportDelta
        merged = merged + $6, republished = republished + $7, rejected = rejected + $8, skipped = skipped + $9,
        unpublished = unpublished + $10, commune_centre_positions = commune_centre_positions + $11,
        skipped_reasons = jsonb_add_counts(skipped_reasons, $12::jsonb),
-       unmapped_activities = jsonb_add_counts(unmapped_activities, $13::jsonb)
+       unmapped_activities = jsonb_add_counts(unmapped_activities, $13::jsonb),
+       duplicates = duplicates + $14, warnings = warnings + $15,
+       duplicate_rows = jsonb_first_rows(duplicate_rows, $16::jsonb, $18),
+       warning_rows = jsonb_first_rows(warning_rows, $17::jsonb, $18)
      WHERE id = $1`,
     [
       runId,
@@ -142,6 +237,11 @@ export async function saveDelta(db: SqlRunner, runId: number, delta: ReportDelta
       c.communeCentrePositions,
       JSON.stringify(delta.skippedReasons),
       JSON.stringify(delta.unmappedActivities),
+      c.duplicates,
+      c.warnings,
+      JSON.stringify(delta.duplicateRows.sorted()),
+      JSON.stringify(delta.warningRows.sorted()),
+      LISTED_ROWS,
     ],
   );
   if (delta.rejections.length > 0) {
@@ -207,8 +307,12 @@ export async function loadReport(db: SqlRunner, runId: number): Promise<ImportRe
     unpublished: row.unpublished as number,
     rejected: row.rejected as number,
     skipped: row.skipped as number,
+    duplicates: row.duplicates as number,
     communeCentrePositions: row.commune_centre_positions as number,
+    warnings: row.warnings as number,
     rejections: rejections.map((r) => ({ line: r.line, reason: r.reason, ...(r.value === null ? {} : { value: r.value }) })),
+    duplicateRows: row.duplicate_rows as DuplicateRow[],
+    warningRows: row.warning_rows as RowWarning[],
     skippedReasons: row.skipped_reasons as Record<string, number>,
     unmappedActivities: row.unmapped_activities as Record<string, number>,
   };
@@ -222,6 +326,15 @@ const seconds = (ms: number) => `${(ms / 1000).toLocaleString('fr-FR', { maximum
 
 const MAX_PRINTED_REJECTIONS = 30;
 const MAX_PRINTED_VALUES = 30;
+
+/** A titled list of rows (sorted by line), its first MAX_PRINTED_REJECTIONS printed, then where the rest is. */
+function listRows<T>(lines: string[], title: string, rows: readonly T[], total: number, format: (row: T) => string, rest: string): void {
+  if (total === 0) return;
+  lines.push('', `${title} (${number(total)}) :`);
+  for (const row of rows.slice(0, MAX_PRINTED_REJECTIONS)) lines.push(`  ${format(row)}`);
+  const printed = Math.min(rows.length, MAX_PRINTED_REJECTIONS);
+  if (total > printed) lines.push(`  … et ${number(total - printed)} autres (${rest})`);
+}
 
 export function formatReport(report: ImportReport): string {
   const lines: string[] = [];
@@ -250,19 +363,19 @@ export function formatReport(report: ImportReport): string {
   );
   lines.push(`  lignes rejetées : ${number(report.rejected)}`);
   lines.push(`  lignes ignorées : ${number(report.skipped)}`);
+  lines.push(`  doublons (SIRET d'une ligne importée plus haut dans le fichier ; non importés) : ${number(report.duplicates)}`);
   lines.push(`  positions au centre de la commune (pas de coordonnées exploitables) : ${number(report.communeCentrePositions)}`);
+  lines.push(`  avertissements (valeurs trop longues tronquées ou non reprises) : ${number(report.warnings)}`);
   if (report.error) lines.push(`  erreur : ${report.error}`);
 
-  if (report.rejections.length > 0) {
-    lines.push('', `Lignes rejetées (${number(report.rejections.length)}) :`);
-    const sorted = [...report.rejections].sort((a, b) => a.line - b.line);
-    for (const rejection of sorted.slice(0, MAX_PRINTED_REJECTIONS)) {
-      lines.push(`  ligne ${rejection.line} : ${rejection.reason}${rejection.value ? ` (${rejection.value})` : ''}`);
-    }
-    if (sorted.length > MAX_PRINTED_REJECTIONS) {
-      lines.push(`  … et ${number(sorted.length - MAX_PRINTED_REJECTIONS)} autres (table import_rejection, run_id = ${report.runId})`);
-    }
-  }
+  const withValue = (row: RejectedRow) => `ligne ${row.line} : ${row.reason}${row.value ? ` (${row.value})` : ''}`;
+  listRows(lines, 'Lignes rejetées', [...report.rejections].sort((a, b) => a.line - b.line), report.rejected, withValue,
+    `table import_rejection, run_id = ${report.runId}`);
+  listRows(lines, 'Doublons : seule la première ligne d\'un SIRET est importée', report.duplicateRows, report.duplicates,
+    (row) => `ligne ${row.line} : SIRET ${row.siret}, déjà lu ligne ${row.firstLine}`,
+    `les ${LISTED_ROWS} premiers dans import_run.duplicate_rows, id ${report.runId}`);
+  listRows(lines, 'Avertissements (lignes importées)', report.warningRows, report.warnings, withValue,
+    `les ${LISTED_ROWS} premiers dans import_run.warning_rows, id ${report.runId}`);
   const skipped = Object.entries(report.skippedReasons).sort((a, b) => b[1] - a[1]);
   if (skipped.length > 0) {
     lines.push('', 'Lignes ignorées, par motif :');

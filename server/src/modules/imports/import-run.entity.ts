@@ -74,6 +74,22 @@ export class ImportRunEntity {
   @Column({ type: 'integer' })
   skipped!: number;
 
+  /** Rows not imported because an earlier row of the file had their SIRET. */
+  @Column({ type: 'integer' })
+  duplicates!: number;
+
+  /** The first 100 duplicates, by line: `{ line, siret, firstLine }`. */
+  @Column({ name: 'duplicate_rows', type: 'jsonb' })
+  duplicateRows!: { line: number; siret: string; firstLine: number }[];
+
+  /** Changes made to imported rows (values too long cut or left out). */
+  @Column({ type: 'integer' })
+  warnings!: number;
+
+  /** The first 100 warnings, by line: `{ line, reason, value? }`. */
+  @Column({ name: 'warning_rows', type: 'jsonb' })
+  warningRows!: { line: number; reason: string; value?: string }[];
+
   @Column({ name: 'commune_centre_positions', type: 'integer' })
   communeCentrePositions!: number;
 

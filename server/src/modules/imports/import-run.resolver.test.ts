@@ -23,6 +23,7 @@ const IMPORT_RUNS = `query Runs($first: Int, $after: String) {
     edges { node {
       id source format fileName partial dryRun status startedAt finishedAt durationMs
       rowsRead created updated unchanged merged republished unpublished rejected skipped
+      duplicates duplicateRows { line siret firstLine } warnings warningRows { line reason value }
       rejections { line reason value }
       unmappedActivities { value count }
     } }
@@ -46,6 +47,9 @@ async function storeRun(file: string, rejections: number): Promise<number> {
   delta.row('unchanged');
   for (let i = 0; i < rejections; i += 1) delta.reject({ line: 10 + i, reason: 'SIRET invalide', value: `1234${i}` });
   delta.unmapped(['Jardinage', 'Jardinage', 'Couture']);
+  delta.duplicate({ line: 31, siret: '73282932000074', firstLine: 3 });
+  delta.duplicate({ line: 30, siret: '73282932000074', firstLine: 3 });
+  delta.warn([{ line: 40, reason: 'Présentation tronquée à 5 000 caractères (8 000 dans le fichier)' }]);
   await saveDelta(db, runId, delta);
   await finishRun(db, runId, ImportRunStatus.COMPLETED, 1234, null);
   return runId;
@@ -80,10 +84,17 @@ describe('importRuns', () => {
       dryRun: false,
       status: 'COMPLETED',
       durationMs: 1234,
-      rowsRead: 5,
+      rowsRead: 7,
       created: 2,
       unchanged: 1,
       rejected: 2,
+      duplicates: 2,
+      duplicateRows: [
+        { line: 30, siret: '73282932000074', firstLine: 3 },
+        { line: 31, siret: '73282932000074', firstLine: 3 },
+      ],
+      warnings: 1,
+      warningRows: [{ line: 40, reason: 'Présentation tronquée à 5 000 caractères (8 000 dans le fichier)', value: null }],
       rejections: [
         { line: 10, reason: 'SIRET invalide', value: '12340' },
         { line: 11, reason: 'SIRET invalide', value: '12341' },

@@ -49,8 +49,7 @@ export class ImportRunResolver {
   async importRuns(@Ctx() ctx: RequestContext, @Args(() => PageArgs) page: PageArgs): Promise<ImportRunConnection> {
     requireAdmin(ctx);
     const limit = pageSizeOf(page.first);
-    const [afterId] = page.after ? decodeCursor(page.after, ORDERING, 1) : [null];
-    if (afterId !== null && typeof afterId !== 'number') throw badUserInput('"after" is not a cursor of this list', 'after');
+    const [afterId] = page.after ? decodeCursor(page.after, ORDERING, ['int4']) : [null];
     // The identity id grows with start time: a unique, newest-first key.
     const query = ctx.db.getRepository(ImportRunEntity).createQueryBuilder('run').orderBy('run.id', 'DESC').take(limit + 1);
     if (afterId !== null) query.where('run.id < :afterId', { afterId });

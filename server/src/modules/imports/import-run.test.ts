@@ -251,28 +251,70 @@ describe('import engine', () => {
     expect(records.filter((row: { is_primary: boolean }) => row.is_primary)).toHaveLength(1);
   });
 
-  it('merges two rows of one file that share a SIRET, even in the same batch', async () => {
+  it('imports the first of two rows of one file that share a SIRET, and reports the other as a duplicate', async () => {
     const shared = siret();
-    const report = await importRows(
-      [record({ sourceId: 'twin-1', siret: shared }), record({ sourceId: 'twin-2', siret: shared, legalName: 'Autre nom' })],
-      { partial: true },
-    );
-    expect(report).toMatchObject({ created: 1, merged: 1, rowsRead: 2 });
+    const first = record({ sourceId: 'twin-1', siret: shared });
+    const second = record({ sourceId: 'twin-2', siret: shared, legalName: 'Autre nom' });
+    const report = await importRows([first, second], { partial: true });
+    expect(report).toMatchObject({ created: 1, merged: 0, duplicates: 1, rowsRead: 2 });
+    expect(report.duplicateRows).toEqual([{ line: second.line, siret: shared, firstLine: first.line }]);
     const [{ count }] = await db.query('SELECT count(*)::int AS count FROM supplier WHERE siret = $1', [shared]);
     expect(count).toBe(1);
-    expect((await supplierOf(SupplierSource.DATA_INCLUSION, 'twin-2'))!.legal_name).toBe('Structure twin-1');
+    expect((await supplierOf(SupplierSource.DATA_INCLUSION, 'twin-1'))!.legal_name).toBe('Structure twin-1');
+    expect(await supplierOf(SupplierSource.DATA_INCLUSION, 'twin-2')).toBeUndefined();
+    expect(await loadReport(db, report.runId)).toMatchObject({ duplicates: 1, duplicateRows: report.duplicateRows });
   });
 
-  it('holds back a row whose SIRET a batch in flight is writing, so concurrent batches still merge', async () => {
+  it('imports 1 200 rows sharing one SIRET in as many batches as a clean file, listing the first duplicates', async () => {
     const shared = siret();
-    const rows = [0, 1, 2, 3].map((index) => record({ sourceId: `conc-${index}`, siret: shared, legalName: `Concurrente ${index}` }));
-    const report = await importRows(rows, { partial: true, batchSize: 1, concurrency: 2 });
-    expect(report).toMatchObject({ status: ImportRunStatus.COMPLETED, created: 1, merged: 3, rowsRead: 4 });
-    const records = await db.query(
-      `SELECT count(DISTINCT supplier_id)::int AS suppliers, count(*) FILTER (WHERE is_primary)::int AS primaries
-       FROM supplier_source_record WHERE source_id LIKE 'conc-%'`,
-    );
-    expect(records).toEqual([{ suppliers: 1, primaries: 1 }]);
+    const rows = Array.from({ length: 1_200 }, (_, index) => record({ sourceId: `same-${index}`, siret: shared, legalName: `Antenne ${index}` }));
+    let batches = 0;
+    const run = () => importRows(rows, { partial: true, batchSize: 100, concurrency: 2, onProgress: () => (batches += 1) });
+    const report = await run();
+    expect(report).toMatchObject({ status: ImportRunStatus.COMPLETED, rowsRead: 1_200, created: 1, merged: 0, duplicates: 1_199 });
+    // One batch per 100 rows read (held-back rows would need one more batch each).
+    expect(batches).toBeLessThanOrEqual(12);
+    expect(report.duplicateRows).toHaveLength(100);
+    expect(report.duplicateRows[0]).toEqual({ line: rows[1]!.line, siret: shared, firstLine: rows[0]!.line });
+    expect(report.duplicateRows.at(-1)).toEqual({ line: rows[100]!.line, siret: shared, firstLine: rows[0]!.line });
+    const stored = await loadReport(db, report.runId);
+    expect(stored).toMatchObject({ duplicates: 1_199, duplicateRows: report.duplicateRows });
+    const [{ records }] = await db.query(`SELECT count(*)::int AS records FROM supplier_source_record WHERE source_id LIKE 'same-%'`);
+    expect(records).toBe(1);
+
+    // The same file again: the first row is unchanged, the others are still duplicates, nothing is written.
+    const before = await rowVersions();
+    batches = 0;
+    expect(await run()).toMatchObject({ unchanged: 1, duplicates: 1_199, created: 0, updated: 0 });
+    expect(batches).toBeLessThanOrEqual(12);
+    expect(await rowVersions()).toBe(before);
+  });
+
+  it('imports the next row with a SIRET when the first one is rejected', async () => {
+    const shared = siret();
+    const nowhere = record({ sourceId: 'lost-1', siret: shared, address: { street: null, postalCode: '99999', communeCode: '99999', communeName: 'Nulle Part' } });
+    const found = record({ sourceId: 'lost-2', siret: shared });
+    const report = await importRows([nowhere, found], { partial: true });
+    expect(report).toMatchObject({ rejected: 1, created: 1, duplicates: 0 });
+    expect(await supplierOf(SupplierSource.DATA_INCLUSION, 'lost-2')).toMatchObject({ siret: shared });
+  });
+
+  it('holds back a row whose supplier a batch in flight is writing', async () => {
+    // Two records of the source on one supplier: the second came while the first was absent.
+    const shared = siret();
+    const a = record({ sourceId: 'pair-a', siret: shared, email: null, phone: null });
+    const b = record({ sourceId: 'pair-b', siret: shared, email: null, phone: '03 87 00 00 01' });
+    await importRows([a], { partial: true });
+    expect(await importRows([b], { partial: true })).toMatchObject({ merged: 1 });
+    const supplier = await supplierOf(SupplierSource.DATA_INCLUSION, 'pair-a');
+    expect((await supplierOf(SupplierSource.DATA_INCLUSION, 'pair-b'))!.id).toBe(supplier!.id);
+
+    // Both change, b with a SIRET of its own: each writes the supplier, one batch after the other.
+    const changedA = { ...a, email: 'a@example.org' };
+    const changedB = { ...b, siret: siret(), description: 'Autre présentation' };
+    const report = await importRows([changedA, changedB], { partial: true, batchSize: 1, concurrency: 2 });
+    expect(report).toMatchObject({ status: ImportRunStatus.COMPLETED, updated: 2, duplicates: 0 });
+    expect(await supplierOf(SupplierSource.DATA_INCLUSION, 'pair-a')).toMatchObject({ id: supplier!.id, email: 'a@example.org', phone: '03 87 00 00 01' });
   });
 
   it('gives the official fields to another source when the primary one drops a structure', async () => {
@@ -339,6 +381,42 @@ describe('import engine', () => {
       reason: 'Commune introuvable',
       value: '99999 99999 Nulle Part',
     });
+  });
+
+  it('holds imported text to the limits of edited text: an over-long name is rejected, a description cut, a contact left out', async () => {
+    const longName = record({ sourceId: 'long-name', legalName: `Association ${'très '.repeat(20_000)}longue` });
+    const longBrand = record({ sourceId: 'long-brand', brandName: 'B'.repeat(121) });
+    const longAddress = record({ sourceId: 'long-address', address: { street: 'rue '.repeat(100), postalCode: '57000', communeCode: '57463', communeName: 'Metz' } });
+    const longText = record({
+      sourceId: 'long-text',
+      description: `${'Entretien des espaces verts et nettoyage. '.repeat(200)}Fin.`,
+      email: `${'x'.repeat(250)}@example.org`,
+      website: 'https://example.org/structure',
+    });
+    const n = (value: number) => value.toLocaleString('fr-FR');
+    const atLimit = record({ sourceId: 'at-limit', legalName: 'N'.repeat(200), description: 'é'.repeat(5_000) });
+    const report = await importRows([longName, longBrand, longAddress, longText, atLimit], { partial: true });
+    expect(report).toMatchObject({ status: ImportRunStatus.COMPLETED, rejected: 3, created: 2, warnings: 2 });
+    expect(report.rejections).toEqual([
+      { line: longName.line, reason: `Raison sociale trop longue : ${n(100_018)} caractères (200 au plus)`, value: expect.stringMatching(/^Association très très .{150,}…$/) },
+      { line: longBrand.line, reason: 'Nom commercial trop long : 121 caractères (120 au plus)', value: 'B'.repeat(121) },
+      { line: longAddress.line, reason: 'Adresse trop longue : 399 caractères (300 au plus)', value: expect.any(String) },
+    ]);
+    expect(report.rejections[0]!.value!.length).toBeLessThanOrEqual(200);
+    expect(report.warningRows).toEqual([
+      { line: longText.line, reason: `Présentation tronquée à ${n(5_000)} caractères (${n(8_404)} dans le fichier)` },
+      { line: longText.line, reason: 'Adresse électronique trop longue (262 caractères, 254 au plus) : non reprise', value: `${'x'.repeat(199)}…` },
+    ]);
+    const cut = await supplierOf(SupplierSource.DATA_INCLUSION, 'long-text');
+    expect(cut).toMatchObject({ email: null, website: 'https://example.org/structure' });
+    expect([...cut!.description].length).toBeLessThanOrEqual(5_000);
+    expect(cut!.description).toMatch(/nettoyage\.…$/);
+    expect(await supplierOf(SupplierSource.DATA_INCLUSION, 'long-name')).toBeUndefined();
+    expect(await supplierOf(SupplierSource.DATA_INCLUSION, 'at-limit')).toMatchObject({ legal_name: 'N'.repeat(200), description: 'é'.repeat(5_000) });
+
+    const stored = await loadReport(db, report.runId);
+    expect(stored).toMatchObject({ warnings: 2, warningRows: report.warningRows });
+    expect(stored.rejections.find((rejection) => rejection.line === longName.line)!.reason).toBe(`Raison sociale trop longue : ${n(100_018)} caractères (200 au plus)`);
   });
 
   it('accepts and flags antenna SIRETs (SIREN + 999xx)', async () => {

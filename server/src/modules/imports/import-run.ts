@@ -140,6 +140,8 @@ async function run(
     error: null,
     rejections: [],
     skippedReasons: {},
+    duplicateRows: [],
+    warningRows: [],
     unmappedActivities: {},
   };
   const categoryRows = await db.query<{ id: number; slug: string }[]>('SELECT id, slug FROM category');
@@ -259,6 +261,12 @@ async function saveRunDelta(context: Context, sql: SqlRunner, delta: ReportDelta
   await saveDelta(context.dryRun ? context.db : sql, context.runId, delta);
 }
 
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve = () => {};
+  const promise = new Promise<void>((done) => (resolve = done));
+  return { promise, resolve };
+}
+
 interface BatchDone {
   delta: ReportDelta;
   written: number;
@@ -268,17 +276,26 @@ interface BatchDone {
  * Runs batches, up to `concurrency` at a time (each in its own transaction, so the two
  * cores of a small server both work), with the guarantee that every row is decided on
  * the committed writes of the rows before it that it depends on:
- * - a batch's lookup starts only after the previous batch has claimed its keys (the
- *   SIRETs it writes, the suppliers it writes or considered merging into);
- * - after its lookup, a row with a key claimed by an earlier row of its batch, or by a
- *   batch in flight when the lookup started, is held back and goes with a later batch;
- * - keys are released when their batch's transaction ends.
+ * - rows are decided in file order, batch after batch; one row per SIRET is imported, the
+ *   first (later ones are duplicates, counted and listed, never held back): no two rows
+ *   in flight write the same SIRET;
+ * - a batch's lookup starts only after the previous batch has claimed the suppliers it
+ *   writes;
+ * - after its lookup, a row that would write a claimed supplier, or whose name matches
+ *   one (a merge there changes its candidates), is held back and goes with a later batch
+ *   (a rare case: two records of the source on one supplier, or a name merge);
+ * - claims are released when their batch's transaction ends.
  */
 class BatchScheduler {
   private readonly running = new Set<Promise<void>>();
-  /** Keys of the batches whose transaction has not ended yet. */
-  private readonly claims = new Set<ReadonlySet<string>>();
-  private lookupTurn: Promise<void> = Promise.resolve();
+  /** Suppliers written by the batches whose transaction has not ended yet. */
+  private readonly claims = new Set<ReadonlySet<number>>();
+  /** SIRET → line of the row imported with it (memory: one entry per distinct SIRET). */
+  private readonly siretLines = new Map<string, number>();
+  /** Resolved once the last dispatched batch has its transaction (a connection): the next one opens its own after. */
+  private lastStarted: Promise<void> = Promise.resolve();
+  /** Resolved once the last dispatched batch has decided its rows: the next one looks up after. */
+  private lastDecided: Promise<void> = Promise.resolve();
   private carried: CheckedRecord[] = [];
   private failure: { error: unknown } | null = null;
 
@@ -326,16 +343,24 @@ class BatchScheduler {
    */
   private async writeBatch(rows: CheckedRecord[], delta: ReportDelta): Promise<BatchDone> {
     const { context } = this;
-    const claimed = new Set<string>();
+    const claimed = new Set<number>();
+    // Turns are taken before anything is awaited, so in dispatch order (file order). A batch
+    // opens its transaction after the one before it has opened its own (so that batch never
+    // waits for a connection this one holds), and decides after it has decided.
+    const previousStarted = this.lastStarted;
+    const previousDecided = this.lastDecided;
+    const started = deferred();
+    const decided = deferred();
+    this.lastStarted = started.promise;
+    this.lastDecided = decided.promise;
     try {
+      await previousStarted;
       return await inTransaction(context, async (sql) => {
+        started.resolve();
         const creates: SupplierCreate[] = [];
         const updates: SupplierUpdate[] = [];
-        const previousTurn = this.lookupTurn;
-        let endTurn = () => {};
-        this.lookupTurn = new Promise((resolve) => (endTurn = resolve));
         try {
-          await previousTurn;
+          await previousDecided;
           const inFlight = [...this.claims];
           const lookups = rows.length > 0 ? await lookupBatch(sql, context.source, rows, context.matchNames) : [];
           rows.forEach((checked, index) => {
@@ -346,7 +371,7 @@ class BatchScheduler {
           });
           this.claims.add(claimed);
         } finally {
-          endTurn();
+          decided.resolve();
         }
 
         const createdIds = await insertSuppliers(sql, context.source, creates);
@@ -368,6 +393,9 @@ class BatchScheduler {
         return { delta, written: supplierIds.length };
       });
     } finally {
+      // (Also when the transaction could not start: later batches must not wait forever.)
+      started.resolve();
+      decided.resolve();
       this.claims.delete(claimed);
     }
   }
@@ -377,8 +405,8 @@ class BatchScheduler {
     checked: CheckedRecord,
     lookup: LookupRow,
     delta: ReportDelta,
-    claimed: Set<string>,
-    inFlight: ReadonlySet<string>[],
+    claimed: Set<number>,
+    inFlight: ReadonlySet<number>[],
   ): SupplierCreate | SupplierUpdate | null {
     const { record } = checked;
     if (!lookup.commune) {
@@ -386,18 +414,25 @@ class BatchScheduler {
       delta.reject({ line: record.line, reason: 'Commune introuvable', value: place || 'aucune commune, aucun code postal' });
       return null;
     }
+    // The first row of the file with a SIRET is the one imported (README.md, "Duplicates");
+    // a row held back keeps its SIRET for when it comes back.
+    const firstLine = this.siretLines.get(checked.siret);
+    if (firstLine !== undefined && firstLine !== record.line) {
+      delta.duplicate({ line: record.line, siret: checked.siret, firstLine });
+      return null;
+    }
+    this.siretLines.set(checked.siret, record.line);
     const values = supplierValuesOf(checked, lookup.commune);
     const hash = contentHash(values, checked);
     const decision = decide(lookup, hash);
     let write: SupplierCreate | SupplierUpdate | null = null;
     if (decision.outcome !== 'unchanged') {
-      const keys = [`siret:${values.siret}`, ...lookup.nameSupplierIds.map((id) => `supplier:${id}`)];
-      if (decision.targetId !== null) keys.push(`supplier:${decision.targetId}`);
-      if (keys.some((key) => claimed.has(key) || inFlight.some((claims) => claims.has(key)))) {
+      const isClaimed = (id: number) => claimed.has(id) || inFlight.some((claims) => claims.has(id));
+      if ((decision.targetId !== null && isClaimed(decision.targetId)) || lookup.nameSupplierIds.some(isClaimed)) {
         this.carried.push(checked);
         return null;
       }
-      for (const key of keys) claimed.add(key);
+      if (decision.targetId !== null) claimed.add(decision.targetId);
       const create: SupplierCreate = {
         sourceId: record.sourceId,
         contentHash: hash,
@@ -412,6 +447,7 @@ class BatchScheduler {
         : { ...create, supplierId: decision.targetId, isPrimary: decision.isPrimary, publish: decision.publish };
     }
     delta.row(decision.outcome);
+    delta.warn(checked.warnings);
     if (values.position_source === PositionSource.COMMUNE_CENTRE) delta.counts.communeCentrePositions += 1;
     return write;
   }

@@ -14,16 +14,39 @@ registerEnumType(ImportRunStatus, {
   },
 });
 
-@ObjectType('ImportRejection', { description: 'A row of the file refused by an import, with why.' })
-export class ImportRejection {
+/** What every row an import run lists has (an abstract type, not in the schema: as EdgeType in pagination.ts). */
+@ObjectType()
+abstract class ImportRow {
   @Field(() => Int, { description: 'Line number in the file (the header is line 1).' })
   line!: number;
+}
 
+/** A listed row with a reason and maybe a value. */
+@ObjectType()
+abstract class ImportRowWithValue extends ImportRow {
+  @Field(() => String, { nullable: true, description: 'The value concerned (its beginning when long), when there is one.' })
+  value!: string | null;
+}
+
+@ObjectType('ImportRejection', { description: 'A row of the file refused by an import, with why.' })
+export class ImportRejection extends ImportRowWithValue {
   @Field({ description: 'Why the row was refused (French, for operators).' })
   reason!: string;
+}
 
-  @Field(() => String, { nullable: true, description: 'The offending value, when there is one.' })
-  value!: string | null;
+@ObjectType('ImportWarning', { description: 'A change made to a row that was imported, e.g. a description cut to the directory\'s limit.' })
+export class ImportWarning extends ImportRowWithValue {
+  @Field({ description: 'What was changed, and why (French, for operators).' })
+  reason!: string;
+}
+
+@ObjectType('ImportDuplicate', { description: 'A row not imported because an earlier row of the file, imported, has its SIRET.' })
+export class ImportDuplicate extends ImportRow {
+  @Field({ description: 'The SIRET both rows give.' })
+  siret!: string;
+
+  @Field(() => Int, { description: 'Line of the row that was imported.' })
+  firstLine!: number;
 }
 
 @ObjectType('UnmappedActivity', { description: 'An activity value of the source that the category mapping does not know.' })
@@ -94,6 +117,18 @@ export class ImportRun {
   @Field(() => Int, { description: 'Rows skipped on purpose (closed structure, out of scope…).' })
   skipped!: number;
 
+  @Field(() => Int, { description: 'Rows not imported because an earlier row of the file, imported, has their SIRET (the first row wins).' })
+  duplicates!: number;
+
+  @Field(() => [ImportDuplicate], { description: 'The first 100 duplicates, by line.' })
+  duplicateRows!: ImportDuplicate[];
+
+  @Field(() => Int, { description: 'Changes made to imported rows (a value longer than the directory allows cut or left out).' })
+  warnings!: number;
+
+  @Field(() => [ImportWarning], { description: 'The first 100 warnings, by line.' })
+  warningRows!: ImportWarning[];
+
   @Field(() => String, { nullable: true, description: 'Why the run failed (FAILED only).' })
   error!: string | null;
 
@@ -121,6 +156,10 @@ export class ImportRun {
       unpublished: entity.unpublished,
       rejected: entity.rejected,
       skipped: entity.skipped,
+      duplicates: entity.duplicates,
+      duplicateRows: (entity.duplicateRows ?? []).map((row) => Object.assign(new ImportDuplicate(), row)),
+      warnings: entity.warnings,
+      warningRows: (entity.warningRows ?? []).map((row) => Object.assign(new ImportWarning(), { ...row, value: row.value ?? null })),
       error: entity.error,
       unmappedActivities: Object.entries(entity.unmappedActivities ?? {})
         .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))

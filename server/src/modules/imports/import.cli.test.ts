@@ -1,6 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '../../test-support/test-database.js';
@@ -127,7 +128,7 @@ describe('pnpm run import', () => {
     expect(interrupted.rowsRead).toBeLessThan(clean.rowsRead);
     expect(interrupted.rowsRead).toBe(
       interrupted.created + interrupted.updated + interrupted.unchanged + interrupted.merged + interrupted.republished +
-        interrupted.rejected + interrupted.skipped,
+        interrupted.rejected + interrupted.skipped + interrupted.duplicates,
     );
     const [counts] = await db.query(
       `SELECT (SELECT count(*)::int FROM supplier) AS suppliers,
@@ -153,5 +154,40 @@ describe('pnpm run import', () => {
     expect(resumed.unchanged).toBe(interrupted.created + interrupted.merged);
     expect(resumed.created + interrupted.created).toBe(clean.created);
     expect(await directoryContents(db)).toEqual(await directoryContents(reference.db));
+  }, 120_000);
+
+  it('imports a Windows-1252 CSV with its accents, and refuses replacement characters unless told to import them', async () => {
+    const encoded = await createTestDatabase();
+    try {
+      const text = await readFile(FIXTURE, 'utf8');
+      const windows1252 = path.join(directory, 'structures-1252.csv');
+      await writeFile(windows1252, iconv.encode(text, 'windows-1252'));
+      const imported = await startCli(encoded.url, [windows1252]).done;
+      expect(imported.code).toBe(0);
+      const names = async () =>
+        (await encoded.db.query(`SELECT legal_name FROM supplier ORDER BY legal_name`)).map((row: { legal_name: string }) => row.legal_name);
+      expect(await names()).toEqual([
+        'Chantier Belleville, espaces verts',
+        'Coopérative Indépendants 35',
+        'Entreprise adaptée de l’Ain',
+        'Les Ateliers du Rhône',
+      ]);
+
+      // Accents lost upstream: the UTF-8 file holds U+FFFD on line 2.
+      const replaced = path.join(directory, 'structures-replaced.csv');
+      await writeFile(replaced, text.replace('Les Ateliers du Rhône', 'Les Ateliers du Rh\ufffdne'), 'utf8');
+      const refused = await startCli(encoded.url, [replaced]).done;
+      expect(refused.code).toBe(1);
+      expect(refused.stdout).toContain('Import en échec');
+      expect(refused.stdout).toMatch(/Fichier refusé : 1 caractère de remplacement « \ufffd » .*ligne 2 \(fichier lu en UTF-8\).*--accept-replacement-characters/);
+      expect(await names()).toContain('Les Ateliers du Rhône');
+
+      const accepted = await startCli(encoded.url, [replaced, '--accept-replacement-characters']).done;
+      expect(accepted.code).toBe(0);
+      expect(accepted.stderr).toMatch(/Attention : Importé avec 1 caractère de remplacement .*ligne 2 /);
+      expect(await names()).toContain('Les Ateliers du Rh\ufffdne');
+    } finally {
+      await encoded.drop();
+    }
   }, 120_000);
 });

@@ -41,6 +41,10 @@ Options :
   --force-unpublish    dépublier les absents même s'ils sont plus de la moitié de la source
   --dry-run            simulation : tout est vérifié et compté, rien n'est écrit (le rapport est gardé)
   --batch-size <n>     lignes par lot (transaction), ${DEFAULT_BATCH_SIZE} par défaut
+  --accept-replacement-characters
+                       importer un fichier texte dont le contenu décodé garde des caractères
+                       de remplacement « \ufffd » (texte perdu avant l'import, des accents le
+                       plus souvent) : refusé sans cette option, avec les lignes concernées
   -h, --help           cette aide
 
 Téléchargement (avec une adresse) :
@@ -71,6 +75,7 @@ interface Arguments {
   forceUnpublish: boolean;
   dryRun: boolean;
   batchSize: number;
+  acceptReplacementCharacters: boolean;
 }
 
 function parseArguments(argv: string[]): Arguments | null {
@@ -85,6 +90,7 @@ function parseArguments(argv: string[]): Arguments | null {
       'force-unpublish': { type: 'boolean', default: false },
       'dry-run': { type: 'boolean', default: false },
       'batch-size': { type: 'string' },
+      'accept-replacement-characters': { type: 'boolean', default: false },
       header: { type: 'string', multiple: true },
       'max-size': { type: 'string' },
       timeout: { type: 'string' },
@@ -126,6 +132,7 @@ function parseArguments(argv: string[]): Arguments | null {
     forceUnpublish: values['force-unpublish'],
     dryRun: values['dry-run'],
     batchSize,
+    acceptReplacementCharacters: values['accept-replacement-characters'],
   };
 }
 
@@ -202,7 +209,7 @@ function progressDisplay(total: number | null): ProgressDisplay {
   const stream = process.stderr;
   const summary = (p: ImportProgress) =>
     `créées ${p.counts.created}, mises à jour ${p.counts.updated}, inchangées ${p.counts.unchanged}, ` +
-    `fusionnées ${p.counts.merged}, rejetées ${p.counts.rejected}, ignorées ${p.counts.skipped}`;
+    `fusionnées ${p.counts.merged}, rejetées ${p.counts.rejected}, ignorées ${p.counts.skipped}, doublons ${p.counts.duplicates}`;
   if (stream.isTTY) {
     const bar = new cliProgress.SingleBar(
       {
@@ -346,7 +353,12 @@ async function main(): Promise<number> {
     return 2;
   }
   const reader = readerFor(format);
-  const readerOptions: ReaderOptions = { columnMapping: args.columnMapping, ...(args.source ? { source: args.source } : {}) };
+  const readerOptions: ReaderOptions = {
+    columnMapping: args.columnMapping,
+    ...(args.source ? { source: args.source } : {}),
+    acceptReplacementCharacters: args.acceptReplacementCharacters,
+    onWarning: (message) => log(`Attention : ${message}`),
+  };
   const source = args.source ?? reader.source;
   log(`Format : ${format}${args.format ? '' : ' (détecté)'} ; source : ${source}${args.partial ? ' ; fichier partiel' : ''}${args.dryRun ? ' ; simulation' : ''}`);
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeSiret } from '../suppliers/siret.js';
 import { SupplierKind } from '../suppliers/supplier-kind.js';
 import { SupplierSource } from '../suppliers/supplier-source.js';
-import { checkRecord, isAntennaSiret, siretRejection } from './record-checks.js';
+import { checkRecord, isAntennaSiret, siretRejection, truncateText } from './record-checks.js';
 import type { SourceRecord } from './source-record.js';
 import { expectedRecord } from './test-records.js';
 
@@ -55,5 +55,41 @@ describe('record checks', () => {
   it('rejects a row without a name or with an unknown kind, with its line', () => {
     expect(checkRecord(record({ legalName: ' ' }))).toEqual({ rejected: { line: 7, reason: 'Raison sociale manquante', value: VALID } });
     expect(checkRecord(record({ kind: 'SCOP' as SupplierKind }))).toEqual({ rejected: { line: 7, reason: 'Type de structure inconnu', value: 'SCOP' } });
+  });
+
+  it('holds text to the limits of edited fields: names and address reject the row, a description is cut, contacts left out', () => {
+    const n = (value: number) => value.toLocaleString('fr-FR');
+    expect(checkRecord(record({ legalName: 'a'.repeat(201) }))).toEqual({
+      rejected: { line: 7, reason: 'Raison sociale trop longue : 201 caractères (200 au plus)', value: 'a'.repeat(201) },
+    });
+    expect(checkRecord(record({ brandName: 'b'.repeat(121) }))).toMatchObject({ rejected: { reason: 'Nom commercial trop long : 121 caractères (120 au plus)' } });
+    expect(checkRecord(record({ address: { street: 'c'.repeat(301), postalCode: null, communeCode: '57463', communeName: null } }))).toMatchObject({
+      rejected: { reason: 'Adresse trop longue : 301 caractères (300 au plus)' },
+    });
+    // Characters, not UTF-16 units: 200 emoji are 400 units and pass.
+    expect(checkRecord(record({ legalName: '🌳'.repeat(200) }))).toHaveProperty('checked');
+
+    const outcome = checkRecord(record({ description: 'mot '.repeat(2_000), phone: '0'.repeat(31), website: 'https://example.org', tags: ['COORACE', 't'.repeat(61)] }));
+    expect(outcome).toMatchObject({
+      checked: {
+        record: { phone: null, website: 'https://example.org', tags: ['COORACE'] },
+        warnings: [
+          { line: 7, reason: `Présentation tronquée à ${n(5_000)} caractères (${n(7_999)} dans le fichier)` },
+          { line: 7, reason: 'Téléphone trop long (31 caractères, 30 au plus) : non repris', value: '0'.repeat(31) },
+          { line: 7, reason: 'Réseau ou label trop long (61 caractères, 60 au plus) : non repris', value: 't'.repeat(61) },
+        ],
+      },
+    });
+    const description = 'checked' in outcome ? outcome.checked.record.description! : '';
+    expect(description.length).toBeLessThanOrEqual(5_000);
+    expect(description.endsWith('mot…')).toBe(true);
+
+    expect(checkRecord(record({ description: 'd'.repeat(5_000), email: `${'e'.repeat(242)}@example.org` }))).toMatchObject({ checked: { warnings: [] } });
+  });
+
+  it('cuts text after a word near the limit, never inside a character', () => {
+    expect(truncateText('un deux trois quatre', 12)).toBe('un deux…');
+    expect(truncateText('x'.repeat(300), 10)).toBe(`${'x'.repeat(9)}…`);
+    expect(truncateText('🌳'.repeat(10), 5)).toBe(`${'🌳'.repeat(4)}…`);
   });
 });

@@ -1,11 +1,12 @@
 import { isValidSiren, passesLuhn, siretError, sirenOf } from '../suppliers/siret.js';
 import { SupplierKind } from '../suppliers/supplier-kind.js';
-import { mapActivities, normalizeActivity } from './category-mapping.js';
-import type { RejectedRow, SourceRecord } from './source-record.js';
+import { characterCount, SUPPLIER_TEXT_LIMITS } from '../suppliers/supplier-text-limits.js';
+import { mapActivities } from './category-mapping.js';
+import type { RejectedRow, RowWarning, SourceRecord } from './source-record.js';
 
 /**
- * Checks of a record that need no database (pure): SIRET, name, kind, position. Reasons
- * are in French: operators read them in the report.
+ * Checks of a record that need no database (pure): SIRET, name, kind, lengths, position.
+ * Reasons are in French: operators read them in the report.
  */
 
 const KINDS = new Set<string>(Object.values(SupplierKind));
@@ -45,12 +46,12 @@ export interface CheckedRecord {
   siret: string;
   siretIsAntenna: boolean;
   legalName: string;
-  /** The legal name normalised (as match_name() does in SQL, near enough): rows of a batch with the same one wait for each other. */
-  nameKey: string;
   brandName: string | null;
   position: { latitude: number; longitude: number } | null;
   categorySlugs: string[];
   unmappedActivities: string[];
+  /** What the checks changed in the row (a description cut to the limit…): reported if the row is imported. */
+  warnings: RowWarning[];
 }
 
 function clean(value: string | null | undefined): string | null {
@@ -94,6 +95,84 @@ function sanitized(record: SourceRecord): SourceRecord {
   };
 }
 
+// ---------------------------------------------------------------------------------------
+// Lengths: the limits of what structures type (suppliers/supplier-text-limits.ts)
+
+const number = (value: number) => value.toLocaleString('fr-FR');
+
+/** What identifies and places a structure: too long, the row is rejected (the value is not trustworthy). */
+const IDENTITY_LIMITS = [
+  { field: 'legalName', tooLong: 'Raison sociale trop longue' },
+  { field: 'brandName', tooLong: 'Nom commercial trop long' },
+  { field: 'address', tooLong: 'Adresse trop longue' },
+] as const;
+
+/** Contact fields: too long, the value is left out (it cannot be a valid one) and the row imported. */
+const CONTACT_LIMITS = [
+  { field: 'email', tooLong: 'Adresse électronique trop longue', leftOut: 'non reprise' },
+  { field: 'phone', tooLong: 'Téléphone trop long', leftOut: 'non repris' },
+  { field: 'website', tooLong: 'Site web trop long', leftOut: 'non repris' },
+] as const;
+
+/** The first `max` characters of `text`, cut after a word when one ends near the limit, ending with "…". */
+export function truncateText(text: string, max: number): string {
+  let end = 0;
+  // The UTF-16 index after max - 1 code points (the ellipsis takes the last one).
+  for (let count = 0; count < max - 1 && end < text.length; count++) {
+    const code = text.charCodeAt(end);
+    end += code >= 0xd800 && code <= 0xdbff && end + 1 < text.length ? 2 : 1;
+  }
+  let cut = text.slice(0, end);
+  const space = cut.search(/\s\S*$/);
+  if (space > cut.length - 100 && space > 0) cut = cut.slice(0, space);
+  return `${cut.trimEnd()}…`;
+}
+
+/**
+ * The row held to SUPPLIER_TEXT_LIMITS (README.md, "Lengths of text"): rejected when a name
+ * or the address is too long; else the row without what it must lose, and warnings saying so.
+ */
+function lengths(record: SourceRecord, names: { legalName: string; brandName: string | null }):
+  { rejected: RejectedRow } | { record: SourceRecord; warnings: RowWarning[] } {
+  const { line } = record;
+  const values = { legalName: names.legalName, brandName: names.brandName, address: clean(record.address.street) };
+  for (const { field, tooLong } of IDENTITY_LIMITS) {
+    const value = values[field];
+    const length = value === null ? 0 : characterCount(value);
+    if (length > SUPPLIER_TEXT_LIMITS[field]) {
+      return { rejected: { line, reason: `${tooLong} : ${number(length)} caractères (${number(SUPPLIER_TEXT_LIMITS[field])} au plus)`, value: value! } };
+    }
+  }
+  const warnings: RowWarning[] = [];
+  const changes: Partial<SourceRecord> = {};
+  const description = clean(record.description);
+  const descriptionLength = description === null ? 0 : characterCount(description);
+  if (descriptionLength > SUPPLIER_TEXT_LIMITS.description) {
+    changes.description = truncateText(description!, SUPPLIER_TEXT_LIMITS.description);
+    warnings.push({
+      line,
+      reason: `Présentation tronquée à ${number(SUPPLIER_TEXT_LIMITS.description)} caractères (${number(descriptionLength)} dans le fichier)`,
+    });
+  }
+  for (const { field, tooLong, leftOut } of CONTACT_LIMITS) {
+    const value = clean(record[field]);
+    const length = value === null ? 0 : characterCount(value);
+    if (length > SUPPLIER_TEXT_LIMITS[field]) {
+      changes[field] = null;
+      warnings.push({ line, reason: `${tooLong} (${number(length)} caractères, ${number(SUPPLIER_TEXT_LIMITS[field])} au plus) : ${leftOut}`, value: value! });
+    }
+  }
+  const tags = record.tags ?? [];
+  const keptTags = tags.filter((tag) => {
+    const length = characterCount(tag.trim());
+    if (length <= SUPPLIER_TEXT_LIMITS.tag) return true;
+    warnings.push({ line, reason: `Réseau ou label trop long (${number(length)} caractères, ${number(SUPPLIER_TEXT_LIMITS.tag)} au plus) : non repris`, value: tag });
+    return false;
+  });
+  if (keptTags.length < tags.length) changes.tags = keptTags;
+  return { record: warnings.length === 0 ? record : { ...record, ...changes }, warnings };
+}
+
 export function checkRecord(source: SourceRecord): { checked: CheckedRecord } | { rejected: RejectedRow } {
   const record = sanitized(source);
   const siret = (record.siret ?? '').replace(/[\s\u00a0\u202f.-]/g, '');
@@ -105,19 +184,21 @@ export function checkRecord(source: SourceRecord): { checked: CheckedRecord } | 
     return { rejected: { line: record.line, reason: 'Type de structure inconnu', value: String(record.kind ?? '') } };
   }
   const brandName = clean(record.brandName);
+  const limited = lengths(record, { legalName, brandName });
+  if ('rejected' in limited) return limited;
   const { slugs, unmapped } = mapActivities(record.activities ?? []);
   return {
     checked: {
-      record,
+      record: limited.record,
       siret,
       siretIsAntenna: isAntennaSiret(siret),
       legalName,
-      nameKey: normalizeActivity(legalName),
       // A brand equal to the legal name says nothing more.
       brandName: brandName && brandName.toLowerCase() !== legalName.toLowerCase() ? brandName : null,
       position: plausiblePosition(record.position) ? record.position : null,
       categorySlugs: slugs,
       unmappedActivities: unmapped,
+      warnings: limited.warnings,
     },
   };
 }

@@ -52,6 +52,9 @@ export interface RejectedRow {
   value?: string;
 }
 
+/** Something the engine changed in a row it imports anyway, e.g. a description cut to the directory's limit (French). */
+export type RowWarning = RejectedRow;
+
 /** A record, a rejected row, or a row skipped on purpose (e.g. a data·inclusion structure of another network). */
 export type ReadResult = { record: SourceRecord } | { rejected: RejectedRow } | { skipped: { line: number; reason: string } };
 
@@ -75,6 +78,13 @@ export interface ReaderOptions {
   columnMapping?: Partial<Record<GenericField, string>>;
   /** Generic files: which source to record them as (default SUPPLIER is wrong for official data: the operator says). */
   source?: SupplierSource;
+  /**
+   * Read a text file even though its decoded text holds U+FFFD replacement characters
+   * (text lost before or while decoding): refused otherwise (`--accept-replacement-characters`).
+   */
+  acceptReplacementCharacters?: boolean;
+  /** Told what the operator should know about the file as a whole (French), e.g. replacement characters accepted. */
+  onWarning?: (message: string) => void;
 }
 
 export type GenericField =

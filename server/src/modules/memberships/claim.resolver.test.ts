@@ -1,21 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { toGlobalId } from '../../core/graphql/global-id.js';
-import { addMembership, errorCode, mailsTo, signedIn, USER_ERRORS, type UserErrorData } from '../../test-support/accounts.js';
-import { insertSupplier } from '../../test-support/factories.js';
-import { useTestServer, type TestBrowser } from '../../test-support/test-server.js';
-import { changeActions, lastCodeSentTo } from './membership.test-support.js';
+import { addMembership, errorCode, mailsTo, signedIn, USER_ERRORS } from '../../test-support/accounts.js';
+import { useTestServer } from '../../test-support/test-server.js';
+import {
+  CANCEL_CLAIM as CANCEL, CLAIM_FIELDS, type ClaimData, type ClaimPayload, changeActions, confirmClaim as confirm, insertOfficialSupplier, lastCodeSentTo,
+  REQUEST_CLAIM as REQUEST, requestClaim as request,
+} from './membership.test-support.js';
 
 /** Claims over real HTTP: codes read from the outbox, memberships and change log in the database. */
 
 const app = useTestServer();
 
-const CLAIM_FIELDS = `id method status message codeSentTo codeExpiresAt decisionReason decidedAt createdAt
-  supplier { id name } claimant { id email displayName }`;
-const REQUEST = `mutation Request($input: RequestSupplierClaimInput!) {
-  requestSupplierClaim(input: $input) { claim { ${CLAIM_FIELDS} } membership { role } ${USER_ERRORS} } }`;
-const CONFIRM = `mutation Confirm($input: ConfirmSupplierClaimInput!) {
-  confirmSupplierClaim(input: $input) { claim { ${CLAIM_FIELDS} } membership { role since supplier { id published } } ${USER_ERRORS} } }`;
-const CANCEL = `mutation Cancel($input: CancelSupplierClaimInput!) { cancelSupplierClaim(input: $input) { claim { status } ${USER_ERRORS} } }`;
 const DECIDE = `mutation Decide($input: DecideSupplierClaimInput!) {
   decideSupplierClaim(input: $input) { claim { ${CLAIM_FIELDS} } membership { role } ${USER_ERRORS} } }`;
 const QUEUE = `query Queue($status: ClaimStatus, $method: ClaimMethod, $first: Int, $after: String) {
@@ -23,38 +18,8 @@ const QUEUE = `query Queue($status: ClaimStatus, $method: ClaimMethod, $first: I
     totalCount pageInfo { hasNextPage endCursor } edges { node { ${CLAIM_FIELDS} } } } }`;
 const MY_WORKSPACE = `{ viewer { memberships { role since supplier { id name } } supplierClaims { id status supplier { id } } } }`;
 
-interface ClaimData {
-  id: string;
-  method: string;
-  status: string;
-  message: string;
-  codeSentTo: string | null;
-  decisionReason: string | null;
-  supplier: { id: string; name: string };
-  claimant: { email: string; displayName: string };
-}
-interface ClaimPayload {
-  claim: ClaimData | null;
-  membership: { role: string } | null;
-  userErrors: UserErrorData[];
-}
-
 const gid = (id: number) => toGlobalId('Supplier', id);
-
-async function officialSupplier(email: string | null = 'contact@jardins-metz.fr'): Promise<number> {
-  const id = await insertSupplier(app.database.db, { legalName: 'Les Jardins de Metz' });
-  await app.database.db.query('UPDATE supplier SET email = $2 WHERE id = $1', [id, email]);
-  return id;
-}
-
-async function request(browser: TestBrowser, supplierId: number, method = 'EMAIL_CODE', message?: string) {
-  const response = await browser.query<{ requestSupplierClaim: ClaimPayload }>(REQUEST, { input: { supplierId: gid(supplierId), method, message } });
-  return response.data!.requestSupplierClaim;
-}
-
-async function confirm(browser: TestBrowser, claimId: string, code: string) {
-  return (await browser.query<{ confirmSupplierClaim: ClaimPayload }>(CONFIRM, { input: { claimId, code } })).data!.confirmSupplierClaim;
-}
+const officialSupplier = (email?: string | null) => insertOfficialSupplier(app.database.db, email);
 
 describe('requestSupplierClaim and confirmSupplierClaim (EMAIL_CODE)', () => {
   it('mails a code to the official address, and the right code makes the claimant an OWNER', async () => {

@@ -3,6 +3,7 @@ import type { RequestContext } from '../../app/context.js';
 import { PageArgs } from '../../core/graphql/pagination.js';
 import { requireAdmin } from '../accounts/authorization.js';
 import { Supplier } from '../suppliers/supplier.types.js';
+import { CLAIM_CODE_LIMITS } from './claim-code-limits.js';
 import { cancelSupplierClaim, type ClaimOutcome, confirmSupplierClaim, decideSupplierClaim, requestSupplierClaim } from './claim.service.js';
 import { CancelSupplierClaimInput, ConfirmSupplierClaimInput, DecideSupplierClaimInput, RequestSupplierClaimInput } from './membership.inputs.js';
 import { CLAIM_COLUMNS, claimOf, type ClaimRow } from './membership.records.js';
@@ -52,7 +53,7 @@ export class SupplierClaimResolver {
 
   @Mutation(() => SupplierClaimPayload, {
     description:
-      'Asks to manage a published supplier ("revendiquer"). Supplier staff accounts only (UNAUTHENTICATED, FORBIDDEN). EMAIL_CODE mails a code to the supplier\'s official address (3 codes an hour at most); ADMIN_REVIEW waits for an admin. A second request for the same supplier reuses the open claim.',
+      `Asks to manage a published supplier ("revendiquer"). Supplier staff accounts only (UNAUTHENTICATED, FORBIDDEN). EMAIL_CODE mails a code to the supplier's official address (${CLAIM_CODE_LIMITS.mailsPerSupplier[0].max} codes an hour at most); ADMIN_REVIEW waits for an admin. A second request for the same supplier reuses the open claim.`,
   })
   async requestSupplierClaim(
     @Ctx() ctx: RequestContext,
@@ -62,7 +63,7 @@ export class SupplierClaimResolver {
   }
 
   @Mutation(() => SupplierClaimPayload, {
-    description: `Types back the mailed code of one of your claims: right, you become an OWNER of the supplier. Valid 30 minutes, 5 tries; then ask a new code.`,
+    description: `Types back the mailed code of one of your claims: right, you become an OWNER of the supplier. Valid ${CLAIM_CODE_LIMITS.codeValidMinutes} minutes, ${CLAIM_CODE_LIMITS.wrongCodesPerCode} tries; then ask a new code.`,
   })
   async confirmSupplierClaim(
     @Ctx() ctx: RequestContext,

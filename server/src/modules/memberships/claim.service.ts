@@ -14,13 +14,12 @@ import { SelfEditableField } from '../suppliers/self-edited-fields.js';
 import { InputCheck } from '../suppliers/supplier-profile.rules.js';
 import { SupplierSource } from '../suppliers/supplier-source.js';
 import type { CancelSupplierClaimInput, ConfirmSupplierClaimInput, DecideSupplierClaimInput, RequestSupplierClaimInput } from './membership.inputs.js';
+import {
+  CLAIM_CODE_LIMITS, ClaimCodeEventKind, checkCodeRules, type CodeParties, GUESS_RULES, lockAccountForCodes, lockSupplierForCodes, MAIL_RULES, recordCodeEvent,
+} from './claim-code-limits.js';
 import { checkMessage, type ClaimRow, grantMembership, loadClaim, maskEmail } from './membership.records.js';
 import { ClaimMethod, ClaimStatus, ModerationDecision } from './membership.types.js';
 import { workspaceUrl } from './workspace-links.js';
-
-export const CODE_VALID_MINUTES = 30;
-export const MAX_CODE_ATTEMPTS = 5;
-export const MAX_CODES_PER_HOUR = 3;
 
 export interface ClaimOutcome {
   claim: ClaimRow | null;
@@ -61,14 +60,10 @@ function requireSupplierStaff(ctx: RequestContext): SessionViewer {
   return viewer;
 }
 
-function minutesUntil(date: Date): number {
-  return Math.max(1, Math.ceil((date.getTime() - Date.now()) / 60_000));
-}
-
 /**
  * Asks to manage a supplier. EMAIL_CODE mails a 6-digit code to the supplier's official
- * address; a second request for the same supplier reuses the open claim (a new code
- * replaces the old one; at most MAX_CODES_PER_HOUR an hour).
+ * address, within the limits of `claim-code-limits.ts`; a second request for the same
+ * supplier reuses the open claim (a new code replaces the old one).
  */
 export async function requestSupplierClaim(ctx: RequestContext, input: RequestSupplierClaimInput): Promise<ClaimOutcome> {
   const viewer = requireSupplierStaff(ctx);
@@ -97,45 +92,41 @@ export async function requestSupplierClaim(ctx: RequestContext, input: RequestSu
   }
 
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+  const parties = { supplierId, accountId: viewer.accountId };
   const outcome = await ctx.db.transaction(async (manager) => {
     // One request at a time per account: the open claim is found or created once.
-    await manager.query('SELECT 1 FROM account WHERE id = $1 FOR UPDATE', [viewer.accountId]);
-    const [open]: { id: number; recent_sends: Date[] }[] = await manager.query(
-      `SELECT id, ARRAY(SELECT t FROM unnest(code_sent_at) AS t WHERE t > now() - interval '1 hour' ORDER BY t) AS recent_sends
-       FROM supplier_claim WHERE supplier_id = $1 AND account_id = $2 AND status = 'PENDING'`,
+    await lockAccountForCodes(manager, viewer.accountId);
+    if (sendTo) {
+      // No code mailed while the structure's mailbox or the guesses are over their limits.
+      await lockSupplierForCodes(manager, supplierId);
+      const { refusal } = await checkCodeRules(manager, [...GUESS_RULES, ...MAIL_RULES], parties, 'method');
+      if (refusal) return refusal;
+      await recordCodeEvent(manager, ClaimCodeEventKind.SENT, parties);
+    }
+    const [open]: { id: number }[] = await manager.query(
+      `SELECT id FROM supplier_claim WHERE supplier_id = $1 AND account_id = $2 AND status = 'PENDING'`,
       [supplierId, viewer.accountId],
     );
-    if (sendTo && open && open.recent_sends.length >= MAX_CODES_PER_HOUR) {
-      const nextAllowed = new Date(open.recent_sends[open.recent_sends.length - MAX_CODES_PER_HOUR].getTime() + 60 * 60_000);
-      return UserError.of(
-        'method',
-        UserErrorCode.NOT_ALLOWED_NOW,
-        `${MAX_CODES_PER_HOUR} codes ont déjà été envoyés pour cette demande dans l'heure. Réessayez dans ${minutesUntil(nextAllowed)} minutes, ou demandez une vérification par l'équipe.`,
-      );
-    }
     const values = [
       input.method,
       message,
       sendTo ? codeDigest(code) : null,
       sendTo,
-      sendTo ? CODE_VALID_MINUTES : null,
+      sendTo ? CLAIM_CODE_LIMITS.codeValidMinutes : null,
     ];
     let claimId: number;
     if (open) {
       await manager.query(
         `UPDATE supplier_claim SET method = $2, message = CASE WHEN $3 = '' THEN message ELSE $3 END, code_hash = $4, code_sent_to = $5,
-           code_expires_at = now() + make_interval(mins => $6), failed_attempts = 0,
-           code_sent_at = CASE WHEN $4::bytea IS NULL THEN code_sent_at
-             ELSE ARRAY(SELECT t FROM unnest(code_sent_at) AS t WHERE t > now() - interval '1 hour') || now() END,
-           updated_at = now()
+           code_expires_at = now() + make_interval(mins => $6), failed_attempts = 0, updated_at = now()
          WHERE id = $1`,
         [open.id, ...values],
       );
       claimId = open.id;
     } else {
       const [row]: { id: number }[] = await manager.query(
-        `INSERT INTO supplier_claim (supplier_id, account_id, method, message, code_hash, code_sent_to, code_expires_at, code_sent_at)
-         VALUES ($1, $2, $3, $4, $5, $6, now() + make_interval(mins => $7), CASE WHEN $5::bytea IS NULL THEN '{}'::timestamptz[] ELSE ARRAY[now()] END)
+        `INSERT INTO supplier_claim (supplier_id, account_id, method, message, code_hash, code_sent_to, code_expires_at)
+         VALUES ($1, $2, $3, $4, $5, $6, now() + make_interval(mins => $7))
          RETURNING id`,
         [supplierId, viewer.accountId, ...values],
       );
@@ -151,7 +142,7 @@ export async function requestSupplierClaim(ctx: RequestContext, input: RequestSu
   });
   if (outcome instanceof UserError) return failed(outcome);
   if (sendTo) {
-    await ctx.mailer.send(composeMail('claim-code', sendTo, { supplierName: supplier.name, code, validForMinutes: CODE_VALID_MINUTES }));
+    await ctx.mailer.send(composeMail('claim-code', sendTo, { supplierName: supplier.name, code, validForMinutes: CLAIM_CODE_LIMITS.codeValidMinutes }));
   }
   return { claim: outcome, grantedSupplierId: null, userErrors: [] };
 }
@@ -166,6 +157,20 @@ async function lockOwnClaim(manager: EntityManager, claimId: number, accountId: 
   return row ?? null;
 }
 
+/** What a wrong code leaves: tries on this code, or none left anywhere (then the refusal says until when). */
+async function wrongCodeError(manager: EntityManager, parties: CodeParties, left: { leftForCode: number; leftOverall: number }): Promise<UserError> {
+  if (left.leftOverall <= 0) {
+    const { refusal } = await checkCodeRules(manager, GUESS_RULES, parties, 'code');
+    return UserError.of('code', UserErrorCode.WRONG_CODE, `Code incorrect. ${refusal?.message ?? ''}`.trim());
+  }
+  const tries = Math.min(left.leftForCode, left.leftOverall);
+  return UserError.of(
+    'code',
+    UserErrorCode.WRONG_CODE,
+    tries > 0 ? `Code incorrect. Il vous reste ${tries} essai${tries > 1 ? 's' : ''}.` : 'Code incorrect. Demandez un nouveau code.',
+  );
+}
+
 const CLAIM_NOT_FOUND = UserError.of('claimId', UserErrorCode.NOT_FOUND, "Cette demande n'existe pas, ou n'est pas la vôtre.");
 
 /** The code typed back: right → the account becomes an OWNER (whoever reads the official mailbox speaks for the structure). */
@@ -176,23 +181,28 @@ export async function confirmSupplierClaim(ctx: RequestContext, input: ConfirmSu
   if (!/^\d{6}$/.test(code)) return failed(UserError.of('code', UserErrorCode.INVALID, 'Le code compte 6 chiffres.'));
 
   const outcome = await ctx.db.transaction(async (manager) => {
+    await lockAccountForCodes(manager, viewer.accountId);
     const claim = await lockOwnClaim(manager, claimId, viewer.accountId);
     if (!claim) return CLAIM_NOT_FOUND;
     if (claim.status !== ClaimStatus.PENDING || claim.method !== ClaimMethod.EMAIL_CODE) {
       return UserError.of('claimId', UserErrorCode.NOT_ALLOWED_NOW, "Cette demande n'attend pas de code.");
     }
-    if (claim.failed_attempts >= MAX_CODE_ATTEMPTS) {
+    const parties = { supplierId: claim.supplier_id, accountId: viewer.accountId };
+    // Before the code is compared: once a budget is spent, no answer may tell right from wrong.
+    await lockSupplierForCodes(manager, parties.supplierId);
+    const guesses = await checkCodeRules(manager, GUESS_RULES, parties, 'code');
+    if (guesses.refusal) return guesses.refusal;
+    if (claim.failed_attempts >= CLAIM_CODE_LIMITS.wrongCodesPerCode) {
       return UserError.of('code', UserErrorCode.NOT_ALLOWED_NOW, 'Trop de codes erronés ont été saisis : demandez un nouveau code.');
     }
     if (claim.expired) return UserError.of('code', UserErrorCode.WRONG_CODE, 'Ce code a expiré : demandez-en un nouveau.');
     if (!timingSafeEqual(codeDigest(code), claim.code_hash!)) {
       await manager.query('UPDATE supplier_claim SET failed_attempts = failed_attempts + 1, updated_at = now() WHERE id = $1', [claimId]);
-      const left = MAX_CODE_ATTEMPTS - claim.failed_attempts - 1;
-      return UserError.of(
-        'code',
-        UserErrorCode.WRONG_CODE,
-        left > 0 ? `Code incorrect. Il vous reste ${left} essai${left > 1 ? 's' : ''}.` : 'Code incorrect. Demandez un nouveau code.',
-      );
+      await recordCodeEvent(manager, ClaimCodeEventKind.WRONG, parties);
+      return wrongCodeError(manager, parties, {
+        leftForCode: CLAIM_CODE_LIMITS.wrongCodesPerCode - claim.failed_attempts - 1,
+        leftOverall: guesses.remaining - 1,
+      });
     }
     await manager.query(`UPDATE supplier_claim SET status = 'APPROVED', decided_at = now(), updated_at = now() WHERE id = $1`, [claimId]);
     await grantMembership(manager, {

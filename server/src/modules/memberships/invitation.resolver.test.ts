@@ -63,6 +63,9 @@ describe('inviteSupplierMember and acceptSupplierInvitation', () => {
 
     const browser = app.server.browser();
     await signUpIn(browser, { email: colleague, role: 'SUPPLIER_MEMBER' });
+    // Not before the address is confirmed: anyone can sign up with someone else's address.
+    expect((await browser.query<{ viewer: { pendingInvitations: unknown[] } }>(PENDING)).data?.viewer.pendingInvitations).toEqual([]);
+    await app.database.db.query('UPDATE account SET email_verified_at = now() WHERE email = $1', [colleague]);
     expect((await browser.query<{ viewer: { pendingInvitations: unknown[] } }>(PENDING)).data?.viewer.pendingInvitations).toHaveLength(1);
     const accepted = await accept(browser, { token });
     expect(accepted).toEqual({ membership: { role: 'MEMBER', supplier: { id: gid(supplierId) } }, userErrors: [] });

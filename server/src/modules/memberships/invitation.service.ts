@@ -13,7 +13,7 @@ import { SupplierSource } from '../suppliers/supplier-source.js';
 import type {
   AcceptSupplierInvitationInput, InviteSupplierMemberInput, RemoveSupplierMemberInput, RevokeSupplierInvitationInput,
 } from './membership.inputs.js';
-import { grantMembership, INVITATION_COLUMNS, INVITATION_FROM, type InvitationRow, maskEmail } from './membership.records.js';
+import { grantMembership, INVITATION_COLUMNS, INVITATION_FROM, type InvitationRow, maskEmail, OPEN_INVITATION } from './membership.records.js';
 import { invitationUrl } from './workspace-links.js';
 
 export const INVITATION_VALID_DAYS = 14;
@@ -89,6 +89,23 @@ export async function inviteSupplierMember(ctx: RequestContext, input: InviteSup
     }),
   );
   return { invitation: outcome, userErrors: [] };
+}
+
+/**
+ * The open invitations addressed to the viewer's address, newest first, once that address is
+ * confirmed: anyone can sign up with someone else's address, and would otherwise see which
+ * structures invited it. Unconfirmed, the mailed link still works (reading it proves the address).
+ */
+export async function pendingInvitations(ctx: RequestContext): Promise<InvitationRow[]> {
+  const viewer = requireViewer(ctx);
+  if (!viewer.emailVerifiedAt) return [];
+  return ctx.db.query(
+    `SELECT ${INVITATION_COLUMNS} FROM ${INVITATION_FROM}
+     WHERE i.email = $1 AND ${OPEN_INVITATION}
+       AND NOT EXISTS (SELECT 1 FROM supplier_membership m WHERE m.supplier_id = i.supplier_id AND m.account_id = $2)
+     ORDER BY i.created_at DESC, i.id DESC`,
+    [viewer.email, viewer.accountId],
+  );
 }
 
 export interface AcceptOutcome {

@@ -5,9 +5,8 @@ import { Viewer } from '../accounts/account.types.js';
 import { requireSupplierAccess } from '../accounts/authorization.js';
 import type { MembershipRole } from '../accounts/supplier-membership.entity.js';
 import { Supplier } from '../suppliers/supplier.types.js';
-import {
-  accountSummary, CLAIM_COLUMNS, claimOf, type ClaimRow, INVITATION_COLUMNS, INVITATION_FROM, invitationOf, type InvitationRow, OPEN_INVITATION,
-} from './membership.records.js';
+import { pendingInvitations } from './invitation.service.js';
+import { accountSummary, CLAIM_COLUMNS, claimOf, type ClaimRow, invitationOf } from './membership.records.js';
 import { SupplierClaim, SupplierInvitation, SupplierMember, SupplierMembership } from './membership.types.js';
 
 /** How many of an account's claims `viewer.supplierClaims` lists (the latest ones). */
@@ -56,16 +55,11 @@ export class ViewerMembershipsResolver {
     return rows.map(claimOf);
   }
 
-  @FieldResolver(() => [SupplierInvitation], { description: "Open invitations addressed to this account's email address, newest first." })
-  async pendingInvitations(@Root() viewer: Viewer, @Ctx() ctx: RequestContext): Promise<SupplierInvitation[]> {
-    const rows: InvitationRow[] = await ctx.db.query(
-      `SELECT ${INVITATION_COLUMNS} FROM ${INVITATION_FROM}
-       WHERE i.email = $1 AND ${OPEN_INVITATION}
-         AND NOT EXISTS (SELECT 1 FROM supplier_membership m WHERE m.supplier_id = i.supplier_id AND m.account_id = $2)
-       ORDER BY i.created_at DESC, i.id DESC`,
-      [viewer.account.email, integerKeyOf(viewer.account.id, 'Account')],
-    );
-    return rows.map(invitationOf);
+  @FieldResolver(() => [SupplierInvitation], {
+    description: "Open invitations addressed to this account's email address, newest first; empty until the address is confirmed.",
+  })
+  async pendingInvitations(@Ctx() ctx: RequestContext): Promise<SupplierInvitation[]> {
+    return (await pendingInvitations(ctx)).map(invitationOf);
   }
 }
 

@@ -1,5 +1,4 @@
 import type { RequestContext } from '../../app/context.js';
-import { badUserInput } from '../../core/graphql/errors.js';
 import { decodeCursor, encodeCursor, type PageArgs, pageInfoOf, pageSizeOf } from '../../core/graphql/pagination.js';
 
 /**
@@ -13,8 +12,7 @@ export async function moderationPage<TRow extends { id: number }, TNode>(
   nodeOf: (row: TRow) => TNode,
 ) {
   const limit = pageSizeOf(page.first);
-  const [afterId] = page.after ? decodeCursor(page.after, query.ordering, 1) : [null];
-  if (afterId !== null && typeof afterId !== 'number') throw badUserInput('"after" is not a cursor of this list', 'after');
+  const [afterId] = page.after ? decodeCursor(page.after, query.ordering, ['int4']) : [null];
   const next = query.params.length + 1;
   const rows: TRow[] =
     limit === 0

@@ -152,8 +152,8 @@ describe('node', () => {
       toGlobalId('Region', '99'),
       toGlobalId('Departement', '00'),
       toGlobalId('Commune', '99999'),
-      toGlobalId('Supplier', 'abc'),
-      toGlobalId('Unicorn', '1'),
+      Buffer.from('Unicorn:1').toString('base64url'),
+      Buffer.from('constructor:1').toString('base64url'),
     ];
     for (const id of unknown) {
       expect((await data<{ node: NodeResult }>(NODE, { id })).node, id).toBeNull();
@@ -173,6 +173,32 @@ describe('node', () => {
       const error = await errorOf(NODE, { id });
       expect(error?.extensions?.code, id).toBe('BAD_USER_INPUT');
     }
+  });
+
+  it('refuses IDs whose key does not fit its type (issue 13): integers beyond PostgreSQL\'s, slugs and codes of another shape', async () => {
+    const tampered = [
+      'U3VwcGxpZXI6MjE0NzQ4MzY0OA', // Supplier:2147483648, as reported
+      toGlobalId('Supplier', 2 ** 53 + 1),
+      toGlobalId('Offering', 2_147_483_648),
+      toGlobalId('Supplier', 0),
+      toGlobalId('Supplier', -1),
+      toGlobalId('Supplier', '1.5'),
+      toGlobalId('Supplier', '007'),
+      toGlobalId('Supplier', 'abc'),
+      toGlobalId('Category', 'tonte\u0000'),
+      toGlobalId('Category', 'Tonte Débroussaillage'),
+      toGlobalId('Commune', '5746\u0000'),
+      toGlobalId('Region', '9'.repeat(40)),
+    ];
+    for (const id of tampered) {
+      const error = await errorOf(NODE, { id });
+      expect(error?.extensions, id).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'id' });
+      expect(error?.message, id).toMatch(/^Identifiant invalide pour "id"/);
+      const list = await errorOf(NODES, { ids: [ids.supplier, id] });
+      expect(list?.extensions, id).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'ids.1' });
+    }
+    // The largest integer key is well-formed: nothing has it.
+    expect((await data<{ node: NodeResult }>(NODE, { id: toGlobalId('Supplier', 2_147_483_647) })).node).toBeNull();
   });
 });
 
@@ -224,7 +250,7 @@ describe('supplier', () => {
   });
 
   it('refuses the ID of another type, or a malformed one', async () => {
-    for (const id of [ids.offering, ids.commune, 'garbage!']) {
+    for (const id of [ids.offering, ids.commune, 'garbage!', 'U3VwcGxpZXI6MjE0NzQ4MzY0OA']) {
       expect((await errorOf(SUPPLIER, { id }))?.extensions?.code, id).toBe('BAD_USER_INPUT');
     }
   });

@@ -1,7 +1,7 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../app/context.js';
 import { badUserInput } from '../../core/graphql/errors.js';
-import { fromGlobalId } from '../../core/graphql/global-id.js';
+import { fromGlobalId, type GlobalIdType } from '../../core/graphql/global-id.js';
 import { Node } from '../../core/graphql/node.js';
 import { findCategoryBySlug, findCategoryGroupBySlug } from '../categories/category.service.js';
 import { Category, CategoryGroup } from '../categories/category.types.js';
@@ -13,21 +13,17 @@ const MAX_NODES = 100;
 
 type Fetcher = (key: string, ctx: RequestContext) => Promise<Node | null>;
 
-function integerKey(key: string): number | null {
-  const value = Number(key);
-  return Number.isSafeInteger(value) && value > 0 ? value : null;
-}
-
-/** How to fetch each type that implements Node, by the key inside its global ID. */
-const FETCHERS: Record<string, Fetcher> = {
+/**
+ * How to fetch each type that implements Node, by the key inside its global ID (its shape
+ * already checked by fromGlobalId: an integer key is within PostgreSQL's `integer`).
+ */
+const FETCHERS: Partial<Record<GlobalIdType, Fetcher>> = {
   Supplier: async (key, ctx) => {
-    const id = integerKey(key);
-    const entity = id === null ? null : await ctx.loaders.suppliers.supplierById.load(id);
+    const entity = await ctx.loaders.suppliers.supplierById.load(Number(key));
     return entity && Supplier.from(entity);
   },
   Offering: async (key, ctx) => {
-    const id = integerKey(key);
-    const entity = id === null ? null : await ctx.loaders.offerings.offeringById.load(id);
+    const entity = await ctx.loaders.offerings.offeringById.load(Number(key));
     // An offering is public only while its supplier is: the supplier loader sees published ones only.
     const supplier = entity && (await ctx.loaders.suppliers.supplierById.load(entity.supplierId));
     return entity && supplier ? Offering.from(entity) : null;
@@ -54,9 +50,10 @@ const FETCHERS: Record<string, Fetcher> = {
   },
 };
 
-async function fetchNode(id: string, ctx: RequestContext): Promise<Node | null> {
-  const { typeName, key } = fromGlobalId(id);
-  const fetcher = FETCHERS[typeName];
+async function fetchNode(id: string, ctx: RequestContext, argument: string): Promise<Node | null> {
+  const { typeName, key } = fromGlobalId(id, argument);
+  // Own entries only: "constructor:1" names no type of ours.
+  const fetcher = Object.hasOwn(FETCHERS, typeName) ? FETCHERS[typeName as GlobalIdType] : undefined;
   return fetcher ? fetcher(key, ctx) : null;
 }
 
@@ -64,12 +61,12 @@ async function fetchNode(id: string, ctx: RequestContext): Promise<Node | null> 
 export class NodeResolver {
   @Query(() => Node, { nullable: true, description: 'Any object by its global ID; null when it does not exist (or is not public).' })
   node(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'Global ID.' }) id: string): Promise<Node | null> {
-    return fetchNode(id, ctx);
+    return fetchNode(id, ctx, 'id');
   }
 
   @Query(() => [Node], { nullable: 'items', description: `Objects by global IDs (at most ${MAX_NODES}), in the same order; null for missing ones.` })
   nodes(@Ctx() ctx: RequestContext, @Arg('ids', () => [ID], { description: 'Global IDs.' }) ids: string[]): Promise<(Node | null)[]> {
     if (ids.length > MAX_NODES) throw badUserInput(`At most ${MAX_NODES} IDs at once`, 'ids');
-    return Promise.all(ids.map((id) => fetchNode(id, ctx)));
+    return Promise.all(ids.map((id, index) => fetchNode(id, ctx, `ids.${index}`)));
   }
 }

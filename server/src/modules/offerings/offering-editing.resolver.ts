@@ -1,6 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../app/context.js';
-import { badUserInput } from '../../core/graphql/errors.js';
 import { decodeCursor, encodeCursor, PageArgs, pageInfoOf, pageSizeOf } from '../../core/graphql/pagination.js';
 import { requireSupplierAccess } from '../accounts/authorization.js';
 import { Supplier } from '../suppliers/supplier.types.js';
@@ -39,8 +38,7 @@ export class ManagedOfferingsResolver {
   ): Promise<ManagedOfferingConnection> {
     requireSupplierAccess(ctx, supplier.key);
     const limit = pageSizeOf(page.first);
-    const [afterCreatedAt, afterId] = page.after ? decodeCursor(page.after, ORDERING, 2) : [null, null];
-    if (page.after && (typeof afterCreatedAt !== 'string' || typeof afterId !== 'number')) throw badUserInput('"after" is not a cursor of this list', 'after');
+    const [afterCreatedAt, afterId] = page.after ? decodeCursor(page.after, ORDERING, ['timestamptz', 'int4']) : [null, null];
     const wanted = statuses?.length ? statuses : [OfferingStatus.DRAFT, OfferingStatus.PUBLISHED, OfferingStatus.UNPUBLISHED];
     const query = () =>
       ctx.db

@@ -1,9 +1,10 @@
 import type { RunStatement, Statement } from './search-result-cache.js';
-import { decodeCursor, encodeCursor, pageInfoOf, pageSizeOf, type CursorValue, type PageInfo } from '../../core/graphql/pagination.js';
+import { decodeCursor, encodeCursor, pageInfoOf, pageSizeOf, type CursorKey, type CursorValue, type PageInfo } from '../../core/graphql/pagination.js';
 
 /** The SQL of a search that pages with keyset cursors (see supplier-search.sql.ts). */
 export interface KeysetStatements {
-  sortKeyCount(): number;
+  /** The types of the sort keys, which the cursors carry. */
+  sortKeyTypes(): CursorKey[];
   /** Rows with `id` and the sort key values `k0`, `k1`… of each row, `limit + 1` at most. */
   page(after: unknown[] | null, limit: number): Statement;
   count(): Statement;
@@ -13,7 +14,7 @@ export type KeysetRow = { id: number } & Record<string, unknown>;
 
 /** Where the rows of a keyset-paged search come from. */
 export interface KeysetSource<TRow extends KeysetRow> {
-  sortKeyCount(): number;
+  sortKeyTypes(): CursorKey[];
   /** Rows after the cursor's (`after`: its sort key values), `limit + 1` at most. */
   page(after: CursorValue[] | null, limit: number): Promise<TRow[]>;
 }
@@ -21,7 +22,7 @@ export interface KeysetSource<TRow extends KeysetRow> {
 /** The rows of a search's SQL statements. */
 export function statementSource<TRow extends KeysetRow>(run: RunStatement, statements: KeysetStatements): KeysetSource<TRow> {
   return {
-    sortKeyCount: () => statements.sortKeyCount(),
+    sortKeyTypes: () => statements.sortKeyTypes(),
     page: (after, limit) => run<TRow>(statements.page(after, limit)),
   };
 }
@@ -45,8 +46,9 @@ export async function countMatches(run: RunStatement, statements: KeysetStatemen
 
 /**
  * Runs one page of a search: decodes the cursor (tagged with the ordering, so a cursor of
- * another ordering is refused), fetches `first + 1` rows to know whether more follow,
- * loads the page's entities in one batch and encodes each row's cursor.
+ * another ordering is refused; each value checked against its key's type), fetches
+ * `first + 1` rows to know whether more follow, loads the page's entities in one batch and
+ * encodes each row's cursor.
  */
 export async function fetchKeysetPage<TRow extends KeysetRow, TEntity>(
   source: KeysetSource<TRow>,
@@ -55,8 +57,9 @@ export async function fetchKeysetPage<TRow extends KeysetRow, TEntity>(
   load: (ids: number[]) => Promise<(TEntity | null | Error)[]>,
 ): Promise<KeysetPage<TRow, TEntity>> {
   const limit = pageSizeOf(page.first);
-  const keyCount = source.sortKeyCount();
-  const after = page.after ? decodeCursor(page.after, ordering, keyCount) : null;
+  const keyTypes = source.sortKeyTypes();
+  const keyCount = keyTypes.length;
+  const after = page.after ? decodeCursor(page.after, ordering, keyTypes) : null;
   const rows = limit === 0 ? [] : await source.page(after, limit);
   const pageRows = rows.slice(0, limit);
   const entities = await load(pageRows.map((row) => row.id));

@@ -1,4 +1,5 @@
-import { keysetCondition, orderByClause, SqlParameters, type SortKey } from '../../core/database/sql-builder.js';
+import { keysetCondition, orderByClause, sortKeyColumns, SqlParameters, type SortKey } from '../../core/database/sql-builder.js';
+import type { CursorKey } from '../../core/graphql/pagination.js';
 import { OfferingOrder } from '../offerings/offering.inputs.js';
 import type { DirectoryCriteria } from './directory-criteria.js';
 import { TerritoryScope } from './search.inputs.js';
@@ -59,39 +60,34 @@ export class OfferingSearchSql {
 
   private sortKeys(params: SqlParameters): SortKey[] {
     const { search } = this;
-    const entryAmount = { sql: 'coalesce(o.entry_amount, 1e12)', descending: false };
+    const entryAmount: SortKey = { sql: 'coalesce(o.entry_amount, 1e12)', descending: false, type: 'numeric' };
+    const id: SortKey = { sql: 'o.id', descending: false, type: 'int4' };
     switch (search.order) {
       case OfferingOrder.RELEVANCE:
         return [
-          ...(search.zone?.scope === TerritoryScope.SERVES ? [{ sql: this.tier(params), descending: false }] : []),
+          ...(search.zone?.scope === TerritoryScope.SERVES ? [{ sql: this.tier(params), descending: false, type: 'int4' } as const] : []),
           ...(search.tsquery
-            ? [{ sql: `ts_rank(o.search_document, ${params.add(search.tsquery)}::tsquery)::float8`, descending: true }]
+            ? [{ sql: `ts_rank(o.search_document, ${params.add(search.tsquery)}::tsquery)::float8`, descending: true, type: 'float8' } as const]
             : []),
           entryAmount,
-          { sql: 'o.id', descending: false },
+          id,
         ];
       case OfferingOrder.ENTRY_AMOUNT:
-        return [entryAmount, { sql: 'o.id', descending: false }];
+        return [entryAmount, id];
       case OfferingOrder.TITLE:
-        return [
-          { sql: 'normalize_search_text(o.title)', descending: false },
-          { sql: 'o.id', descending: false },
-        ];
+        return [{ sql: 'normalize_search_text(o.title)', descending: false, type: 'text' }, id];
       case OfferingOrder.RECENTLY_UPDATED:
         return [
-          { sql: 'o.updated_at', descending: true },
-          { sql: 'o.id', descending: true },
+          { sql: 'o.updated_at', descending: true, type: 'timestamptz' },
+          { ...id, descending: true },
         ];
       case OfferingOrder.UPDATED_ASC:
-        return [
-          { sql: 'o.change_xid', descending: false },
-          { sql: 'o.id', descending: false },
-        ];
+        return [{ sql: 'o.change_xid', descending: false, type: 'int8' }, id];
     }
   }
 
-  sortKeyCount(): number {
-    return this.sortKeys(new SqlParameters()).length;
+  sortKeyTypes(): CursorKey[] {
+    return this.sortKeys(new SqlParameters()).map((key) => key.type);
   }
 
   page(after: unknown[] | null, limit: number): { sql: string; parameters: unknown[] } {
@@ -100,9 +96,7 @@ export class OfferingSearchSql {
     const conditions = [this.conditions(params)];
     if (after) conditions.push(keysetCondition(keys, after, params));
     if (this.search.order === OfferingOrder.UPDATED_ASC) conditions.push(`o.change_xid < ${SYNC_HORIZON}`);
-    // numeric and timestamps travel in cursors as text, to keep their precision.
-    const keyColumns = keys.map((key, index) => `${key.sql.includes('entry_amount') || key.sql.endsWith('updated_at') ? `${key.sql}::text` : key.sql} AS k${index}`);
-    const sql = `SELECT o.id, ${keyColumns.join(', ')}
+    const sql = `SELECT o.id, ${sortKeyColumns(keys)}
 FROM offering o JOIN supplier_search s ON s.supplier_id = o.supplier_id
 WHERE ${conditions.join('\n  AND ')}
 ORDER BY ${orderByClause(keys)}

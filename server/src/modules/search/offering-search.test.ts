@@ -6,6 +6,7 @@ import { SupplierKind } from '../suppliers/supplier-kind.js';
 import { insertSupplier, refreshSearchWords } from '../../test-support/factories.js';
 import { createTestDatabase, type TestDatabase } from '../../test-support/test-database.js';
 import { startTestServer, type TestServer } from '../../test-support/test-server.js';
+import { wrongTypedCursors } from '../../test-support/hostile-input.js';
 
 /**
  * Offering search over real HTTP and a real PostgreSQL. Eight published suppliers with
@@ -521,6 +522,38 @@ describe('bad input', () => {
       const error = await errorOf({ filter: { supplierId } });
       expect(error?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'filter.supplierId' });
     }
+  });
+
+  it('refuses a supplier ID whose key is beyond PostgreSQL\'s integer (issue 13)', async () => {
+    for (const supplierId of ['U3VwcGxpZXI6MjE0NzQ4MzY0OA', toGlobalId('Supplier', 2 ** 53 + 1)]) {
+      const error = await errorOf({ filter: { supplierId } });
+      expect(error?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'filter.supplierId' });
+      expect(error?.message).toMatch(/^Identifiant invalide/);
+    }
+  });
+
+  it('refuses cursors whose values are not of the types their order expects, in every order (issue 13)', async () => {
+    const orders: [string, Record<string, unknown> | undefined][] = [
+      ['RELEVANCE', { text: 'tonte', territory: { communeCode: '57463', radiusKm: 30 } }],
+      ['ENTRY_AMOUNT', undefined],
+      ['TITLE', undefined],
+      ['RECENTLY_UPDATED', undefined],
+      ['UPDATED_ASC', undefined],
+    ];
+    for (const [orderBy, filter] of orders) {
+      for (const after of wrongTypedCursors((await search(filter, orderBy, 1)).pageInfo.endCursor!)) {
+        const error = await errorOf({ filter, orderBy, first: 1, after });
+        expect(error, `${orderBy} ${Buffer.from(after, 'base64url').toString()}`).toMatchObject({
+          message: expect.stringMatching(/^Curseur invalide/),
+          extensions: { code: 'BAD_USER_INPUT', argument: 'after' },
+        });
+      }
+    }
+  });
+
+  it('takes a radius too small to mean anything as 0, with the same results (issue 13: 5e-324)', async () => {
+    const around = (radiusKm: number) => matchesOf({ territory: { communeCode: '57463', radiusKm, scope: 'LOCATED_IN' } });
+    expect(await around(5e-324)).toEqual(await around(0));
   });
 
   it('refuses a cursor of another ordering, or of the supplier search', async () => {

@@ -37,7 +37,8 @@ export class TerritoryFilter {
 
   @Field(() => Float, {
     nullable: true,
-    description: 'Radius in km around the commune centre (with communeCode only), from 0 to 500.',
+    description:
+      'Radius in km around the commune centre (with communeCode only), from 0 to 500, rounded to 0.1 km (under 0.05 km: the commune alone).',
   })
   radiusKm?: number | null;
 
@@ -59,10 +60,10 @@ export class SmallPurchaseFilter {
 
 @InputType({ description: 'A point on the map (WGS84).' })
 export class GeoPointInput {
-  @Field(() => Float, { description: 'Latitude in degrees, from -90 to 90.' })
+  @Field(() => Float, { description: 'Latitude in degrees, from -90 to 90 (kept to 7 decimals, about 1 cm).' })
   latitude!: number;
 
-  @Field(() => Float, { description: 'Longitude in degrees, from -180 to 180.' })
+  @Field(() => Float, { description: 'Longitude in degrees, from -180 to 180 (kept to 7 decimals, about 1 cm).' })
   longitude!: number;
 }
 

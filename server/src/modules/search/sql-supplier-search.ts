@@ -1,4 +1,4 @@
-import type { CursorValue } from '../../core/graphql/pagination.js';
+import type { CursorKey, CursorValue } from '../../core/graphql/pagination.js';
 import { ServiceType } from '../suppliers/service-area.js';
 import type { SupplierKind } from '../suppliers/supplier-kind.js';
 import { countMatches } from './keyset-page.js';
@@ -47,8 +47,8 @@ export class SqlSupplierSearch implements SupplierSearchEngine {
     this.statements = new SupplierSearchSql(search);
   }
 
-  sortKeyCount(): number {
-    return this.statements.sortKeyCount();
+  sortKeyTypes(): CursorKey[] {
+    return this.statements.sortKeyTypes();
   }
 
   page(after: CursorValue[] | null, limit: number): Promise<SupplierPageRow[]> {

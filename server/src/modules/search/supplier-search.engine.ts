@@ -1,4 +1,4 @@
-import type { CursorValue } from '../../core/graphql/pagination.js';
+import type { CursorKey, CursorValue } from '../../core/graphql/pagination.js';
 import type { ServiceType } from '../suppliers/service-area.js';
 import type { SupplierKind } from '../suppliers/supplier-kind.js';
 import type { KeysetRow } from './keyset-page.js';
@@ -24,7 +24,8 @@ export type SupplierPageRow = KeysetRow & { distance_km: number | null; tier: nu
  * SQL (both give the same rows, counts and cursors).
  */
 export interface SupplierSearchEngine {
-  sortKeyCount(): number;
+  /** The types of the sort keys (the same in both engines: their cursors are interchangeable). */
+  sortKeyTypes(): CursorKey[];
   /** Rows after the cursor's, `limit + 1` at most. */
   page(after: CursorValue[] | null, limit: number): Promise<SupplierPageRow[]>;
   count(): Promise<number>;

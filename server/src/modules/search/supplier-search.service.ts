@@ -24,12 +24,15 @@ import {
   SmallPurchaseFacet, SupplierConnection, SupplierEdge, SupplierFacets, TagFacet, TerritoryMatch,
 } from './supplier-search.types.js';
 
+/** Coordinates are kept to 7 decimals (about 1 cm): a denormal one (5e-324) would underflow in SQL's trigonometry. */
+const roundedDegrees = (degrees: number) => Math.round(degrees * 1e7) / 1e7;
+
 function checkedPoint(point: GeoPoint): GeoPoint {
   const { latitude, longitude } = point;
   if (!(latitude >= -90 && latitude <= 90) || !(longitude >= -180 && longitude <= 180)) {
     throw badUserInput('origin must have a latitude within [-90, 90] and a longitude within [-180, 180]', 'filter.origin');
   }
-  return { latitude, longitude };
+  return { latitude: roundedDegrees(latitude), longitude: roundedDegrees(longitude) };
 }
 
 /** Validates a client's filter and resolves it to database keys. */

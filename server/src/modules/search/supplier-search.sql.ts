@@ -1,4 +1,5 @@
-import { keysetCondition, orderByClause, SqlParameters, type SortKey } from '../../core/database/sql-builder.js';
+import { keysetCondition, orderByClause, sortKeyColumns, SqlParameters, type SortKey } from '../../core/database/sql-builder.js';
+import type { CursorKey } from '../../core/graphql/pagination.js';
 import { SupplierOrder } from '../suppliers/supplier.inputs.js';
 import type { DirectoryCriteria } from './directory-criteria.js';
 import { TerritoryScope } from './search.inputs.js';
@@ -46,7 +47,7 @@ export class SupplierSearchSql {
   /** The tier as a sort key, when it can differ between rows. */
   private tierKey(params: SqlParameters): SortKey[] {
     const { zone } = this.search;
-    return zone && zone.scope === TerritoryScope.SERVES ? [{ sql: this.servingTier(params), descending: false }] : [];
+    return zone && zone.scope === TerritoryScope.SERVES ? [{ sql: this.servingTier(params), descending: false, type: 'int4' }] : [];
   }
 
   private servingTier(params: SqlParameters): string {
@@ -120,34 +121,34 @@ export class SupplierSearchSql {
           ...this.tierKey(params),
           // Text relevance: the name matches, then the activities (categories) the words name.
           ...(search.tsquery
-            ? [
-                { sql: `(s.name_document @@ ${params.add(search.tsquery)}::tsquery)`, descending: true },
-                { sql: `(s.category_ids && ${params.add(search.textCategoryIds)}::int[])`, descending: true },
-              ]
+            ? ([
+                { sql: `(s.name_document @@ ${params.add(search.tsquery)}::tsquery)`, descending: true, type: 'boolean' },
+                { sql: `(s.category_ids && ${params.add(search.textCategoryIds)}::int[])`, descending: true, type: 'boolean' },
+              ] as const)
             : []),
-          { sql: SORT_NAME, descending: false },
-          { sql: 's.supplier_id', descending: false },
+          { sql: SORT_NAME, descending: false, type: 'text' },
+          { sql: 's.supplier_id', descending: false, type: 'int4' },
         ];
       case SupplierOrder.DISTANCE:
         return [
-          ...this.tierKey(params).map((tier) => ({ sql: `(${tier.sql} = 2)`, descending: false })),
-          { sql: `coalesce(${this.distance(params)}, 1e9::float8)`, descending: false },
-          { sql: 's.supplier_id', descending: false },
+          ...this.tierKey(params).map((tier): SortKey => ({ sql: `(${tier.sql} = 2)`, descending: false, type: 'boolean' })),
+          { sql: `coalesce(${this.distance(params)}, 1e9::float8)`, descending: false, type: 'float8' },
+          { sql: 's.supplier_id', descending: false, type: 'int4' },
         ];
       case SupplierOrder.NAME:
         return [
-          { sql: SORT_NAME, descending: false },
-          { sql: 's.supplier_id', descending: false },
+          { sql: SORT_NAME, descending: false, type: 'text' },
+          { sql: 's.supplier_id', descending: false, type: 'int4' },
         ];
       case SupplierOrder.RECENTLY_UPDATED:
         return [
-          { sql: 's.updated_at', descending: true },
-          { sql: 's.supplier_id', descending: true },
+          { sql: 's.updated_at', descending: true, type: 'timestamptz' },
+          { sql: 's.supplier_id', descending: true, type: 'int4' },
         ];
       case SupplierOrder.UPDATED_ASC:
         return [
-          { sql: 's.change_xid', descending: false },
-          { sql: 's.supplier_id', descending: false },
+          { sql: 's.change_xid', descending: false, type: 'int8' },
+          { sql: 's.supplier_id', descending: false, type: 'int4' },
         ];
     }
   }
@@ -159,9 +160,7 @@ export class SupplierSearchSql {
     const conditions = [this.allConditions(params)];
     if (after) conditions.push(keysetCondition(keys, after, params));
     if (this.search.order === SupplierOrder.UPDATED_ASC) conditions.push(`s.change_xid < ${SYNC_HORIZON}`);
-    // Timestamps travel in cursors as text, to keep their microseconds.
-    const keyColumns = keys.map((key, index) => `${key.sql === 's.updated_at' ? 's.updated_at::text' : key.sql} AS k${index}`);
-    const sql = `SELECT s.supplier_id AS id, ${keyColumns.join(', ')}, ${this.distance(params)} AS distance_km, ${this.tier(params)} AS tier
+    const sql = `SELECT s.supplier_id AS id, ${sortKeyColumns(keys)}, ${this.distance(params)} AS distance_km, ${this.tier(params)} AS tier
 FROM supplier_search s
 WHERE ${conditions.join('\n  AND ')}
 ORDER BY ${orderByClause(keys)}
@@ -169,8 +168,8 @@ LIMIT ${params.add(limit + 1)}`;
     return { sql, parameters: params.values };
   }
 
-  sortKeyCount(): number {
-    return this.sortKeys(new SqlParameters()).length;
+  sortKeyTypes(): CursorKey[] {
+    return this.sortKeys(new SqlParameters()).map((key) => key.type);
   }
 
   count(): Statement {

@@ -5,6 +5,7 @@ import { SupplierKind } from '../suppliers/supplier-kind.js';
 import { insertSupplier, refreshSearchWords } from '../../test-support/factories.js';
 import { createTestDatabase, type TestDatabase } from '../../test-support/test-database.js';
 import { startTestServer, type TestServer } from '../../test-support/test-server.js';
+import { wrongTypedCursors } from '../../test-support/hostile-input.js';
 
 /**
  * Supplier search over real HTTP and a real PostgreSQL holding every French territory.
@@ -457,7 +458,39 @@ describe.each(['index', 'sql'] as const)('search engine: %s', (engine) => {
       }
     });
 
-    it('refuses an invalid SIRET but finds a valid one, spaces allowed', async () => {
+    it('refuses cursors whose values are not of the types their order expects, in every order (issue 13)', async () => {
+      const orders: [string, Record<string, unknown>][] = [
+        ['NAME', {}],
+        ['RELEVANCE', { text: 'jardins', territory: { communeCode: '57463', radiusKm: 30 } }],
+        ['DISTANCE', { territory: { communeCode: '57463', radiusKm: 30 } }],
+        ['RECENTLY_UPDATED', {}],
+        ['UPDATED_ASC', {}],
+        // updatedSince: read in SQL whatever the engine.
+        ['NAME', { updatedSince: '2000-01-01T00:00:00Z' }],
+      ];
+      for (const [orderBy, filter] of orders) {
+        for (const after of wrongTypedCursors((await search(filter, orderBy, 1)).pageInfo.endCursor!)) {
+          const response = await server.query(SEARCH, { filter, orderBy, first: 1, after });
+          expect(response.errors?.[0], `${orderBy} ${Buffer.from(after, 'base64url').toString()}`).toMatchObject({
+            message: expect.stringMatching(/^Curseur invalide/),
+            extensions: { code: 'BAD_USER_INPUT', argument: 'after' },
+          });
+        }
+      }
+      // The cursor of the issue: a NAME cursor whose id is a string, with updatedSince.
+      const reported = await server.query(SEARCH, { filter: { updatedSince: '2000-01-01T00:00:00Z' }, after: 'WyJOQU1FIiwiYWFicyBkZW1vIiwieCJd' });
+      expect(reported.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    });
+
+    it('takes a radius or an origin too small to mean anything as 0, with the same results (issue 13: 5e-324)', async () => {
+      const around = (radiusKm: number) => namesOf({ territory: { communeCode: '57463', radiusKm, scope: 'LOCATED_IN' } });
+      expect(await around(5e-324)).toEqual(await around(0));
+      expect(await around(0.04)).toEqual(await around(0));
+      const fromOrigin = await search({ origin: { latitude: 5e-324, longitude: -5e-324 } }, 'DISTANCE', 3);
+      expect(fromOrigin.edges).toHaveLength(3);
+    });
+
+        it('refuses an invalid SIRET but finds a valid one, spaces allowed', async () => {
       const invalid = await server.query(`{ supplier(siret: "12345678901234") { name } }`);
       expect(invalid.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
       const [{ siret }] = await database.db.query(`SELECT siret FROM supplier WHERE legal_name = $1`, [NAMES.lyonBikes]);

@@ -43,7 +43,9 @@ function checkedRadius(filter: TerritoryFilter, capabilities: Capabilities): num
     throw badUserInput(`radiusKm must be between 0 and ${MAX_SEARCH_RADIUS_KM}, got ${radius}`, 'territory.radiusKm');
   }
   if (!capabilities.radiusSearchAvailable) throw radiusUnavailable();
-  return radius;
+  // Rounded to 0.1 km, for both engines: finer means nothing around a commune centre, and a
+  // denormal radius (5e-324) would underflow in SQL's arithmetic.
+  return Math.round(radius * 10) / 10;
 }
 
 export function radiusUnavailable() {

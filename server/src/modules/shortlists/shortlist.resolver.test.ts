@@ -138,6 +138,13 @@ describe('shortlist mutations × anonymous / owner / other account', () => {
     const refused = await mutate(browser, 'addToShortlist', { shortlistId: list.id, supplierId: gid(hidden) });
     expect(refused.payload!.userErrors).toEqual([{ field: ['supplierId'], code: 'NOT_FOUND', message: 'Cette structure n’est pas (ou plus) dans l’annuaire.' }]);
     expect((await mutate(browser, 'addToShortlist', { shortlistId: list.id, supplierId: 'pas-un-id' })).code).toBe('BAD_USER_INPUT');
+    // Keys beyond PostgreSQL's integer (issue 13: INTERNAL_SERVER_ERROR before).
+    const tooLarge = toGlobalId('Supplier', 2_147_483_648);
+    expect((await mutate(browser, 'addToShortlist', { shortlistId: list.id, supplierId: tooLarge })).response.errors?.[0].extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      argument: 'supplierId',
+    });
+    expect((await mutate(browser, 'renameShortlist', { shortlistId: toGlobalId('Shortlist', 2_147_483_648), name: 'x' })).code).toBe('BAD_USER_INPUT');
     await ok(browser, 'addToShortlist', { shortlistId: list.id, supplierId: gid(kept) });
     await ok(browser, 'addToShortlist', { shortlistId: list.id, supplierId: gid(later) });
     await app.database.db.query('UPDATE supplier SET published = false WHERE id = $1', [later]);
@@ -241,9 +248,9 @@ describe('mergeShortlist', () => {
     await app.database.db.query('UPDATE supplier SET published = false WHERE id = $1', [hidden]);
     const browser = await buyer();
     const merged = await ok(browser, 'mergeShortlist', {
-      supplierIds: [gid(b), gid(a), gid(b), gid(hidden), gid(999_999_999), toGlobalId('Offering', a), 'n’importe quoi'],
+      supplierIds: [gid(b), gid(a), gid(b), gid(hidden), gid(999_999_999), toGlobalId('Offering', a), 'n’importe quoi', gid(2_147_483_648)],
     });
-    expect([merged.addedCount, merged.skippedCount]).toEqual([2, 5]);
+    expect([merged.addedCount, merged.skippedCount]).toEqual([2, 6]);
     expect(merged.shortlist!.name).toBe('Ma sélection');
     expect(merged.shortlist!.entries.map((e) => e.supplier.id)).toEqual([gid(b), gid(a)]);
     // Again: everything is already there; the same first list is used.

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../../app/context.js';
 import { forbidden } from '../../core/graphql/errors.js';
-import { fromGlobalId, integerKeyOf, toGlobalId } from '../../core/graphql/global-id.js';
+import { integerKeyOf, toGlobalId } from '../../core/graphql/global-id.js';
 import { UserError, UserErrorCode } from '../../core/graphql/user-error.js';
 import { requireViewer } from '../accounts/authorization.js';
 import { newSecretToken } from '../accounts/secret-token.js';
@@ -229,16 +229,15 @@ export function unshareShortlist(ctx: RequestContext, input: ShortlistSelectorIn
 function supplierKeysOf(ids: string[]): number[] {
   const keys = new Set<number>();
   for (const id of ids) {
-    const decoded = id.length <= 200 ? safeDecode(id) : null;
-    const key = decoded?.typeName === 'Supplier' ? Number(decoded.key) : NaN;
-    if (Number.isSafeInteger(key) && key > 0) keys.add(key);
+    const key = id.length <= 200 ? supplierKeyOrNull(id) : null;
+    if (key !== null) keys.add(key);
   }
   return [...keys];
 }
 
-function safeDecode(id: string) {
+function supplierKeyOrNull(id: string): number | null {
   try {
-    return fromGlobalId(id);
+    return integerKeyOf(id, 'Supplier');
   } catch {
     return null;
   }

@@ -1,8 +1,9 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ErrorCode } from '../../core/graphql/errors.js';
 import { toGlobalId } from '../../core/graphql/global-id.js';
 import { insertSupplier } from '../../test-support/factories.js';
-import { useTestServer, type TestBrowser } from '../../test-support/test-server.js';
-import { sniffImageType } from './supplier-logo.routes.js';
+import { startTestServer, useTestServer, type TestBrowser, type TestServer } from '../../test-support/test-server.js';
 import { signUpEditors, type Editors } from './supplier-profile.test-support.js';
 
 /** Logo upload, removal and serving over real HTTP. */
@@ -12,7 +13,7 @@ let editors: Editors;
 let supplierId: number;
 let origin: string;
 
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('rest of a png')]);
+const PNG = readFileSync(new URL('./test-images/logo.png', import.meta.url));
 const SVG = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
 
 beforeAll(async () => {
@@ -23,20 +24,25 @@ beforeAll(async () => {
 
 function send(browser: TestBrowser, method: 'POST' | 'DELETE', body?: Buffer, contentType = 'image/png', id = toGlobalId('Supplier', supplierId)) {
   const headers: Record<string, string> = { 'content-type': contentType };
-  if (browser.cookies.size) headers.cookie = [...browser.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  if (browser.cookies.size) headers.cookie = cookieOf(browser);
   if (browser.csrfToken) headers['x-csrf-token'] = browser.csrfToken;
   return fetch(`${origin}/api/structures/${id}/logo`, { method, headers, body: body && new Uint8Array(body) });
 }
 
-describe('sniffImageType', () => {
-  it('reads the magic bytes, never the name or the header', () => {
-    expect(sniffImageType(PNG)).toBe('image/png');
-    expect(sniffImageType(Buffer.from([0xff, 0xd8, 0xff, 0xe0]))).toBe('image/jpeg');
-    expect(sniffImageType(Buffer.from('RIFF\0\0\0\0WEBPVP8 '))).toBe('image/webp');
-    expect(sniffImageType(SVG)).toBeNull();
-    expect(sniffImageType(Buffer.from('GIF89a'))).toBeNull();
-  });
-});
+interface ErrorBody {
+  errors: { message: string; extensions: { code: string; [key: string]: unknown } }[];
+}
+
+/** A refusal: the API's error shape, one error whose code is in the closed set. */
+async function refusal(response: Response): Promise<ErrorBody['errors'][number]> {
+  expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+  const body = (await response.json()) as ErrorBody;
+  expect(body.errors).toHaveLength(1);
+  expect(Object.values(ErrorCode)).toContain(body.errors[0].extensions.code);
+  return body.errors[0];
+}
+
+const cookieOf = (browser: TestBrowser) => [...browser.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
 
 describe('logo routes', () => {
   it('refuses anonymous people (401), missing CSRF tokens, buyers and other members (403)', async () => {
@@ -48,18 +54,51 @@ describe('logo routes', () => {
     const noToken = await send(editors.member, 'POST', PNG);
     editors.member.csrfToken = token;
     expect(noToken.status).toBe(403);
-    expect(await noToken.json()).toMatchObject({ error: { code: 'CSRF_TOKEN_INVALID', message: expect.stringContaining('jeton') } });
+    expect(await refusal(noToken)).toMatchObject({ message: expect.stringContaining('jeton'), extensions: { code: 'CSRF_TOKEN_INVALID' } });
     expect(await app.database.db.query('SELECT count(*)::int AS count FROM supplier_logo')).toEqual([{ count: 0 }]);
   });
 
   it('refuses SVG and unknown types (415), empty bodies (400) and images over 512 KB (413), in French', async () => {
     const svg = await send(editors.member, 'POST', SVG, 'image/png');
     expect(svg.status).toBe(415);
-    expect((await svg.json()).error.message).toMatch(/PNG, JPEG ou WebP/);
-    expect((await send(editors.member, 'POST', Buffer.alloc(0))).status).toBe(400);
+    expect(await refusal(svg)).toMatchObject({ message: expect.stringMatching(/PNG, JPEG ou WebP/), extensions: { code: 'UNSUPPORTED_MEDIA_TYPE' } });
+    const empty = await send(editors.member, 'POST', Buffer.alloc(0));
+    expect(empty.status).toBe(400);
+    expect((await refusal(empty)).extensions.code).toBe('BAD_USER_INPUT');
     const huge = await send(editors.member, 'POST', Buffer.concat([PNG, Buffer.alloc(512 * 1024)]));
     expect(huge.status).toBe(413);
-    expect((await huge.json()).error.message).toMatch(/512 Ko/);
+    expect(await refusal(huge)).toMatchObject({ message: expect.stringMatching(/512 Ko/), extensions: { code: 'REQUEST_TOO_LARGE', maxBytes: 512 * 1024 } });
+  });
+
+  it('refuses a PNG header followed by HTML, and a whole PNG with HTML after it (415): the image is read to its end', async () => {
+    const html = Buffer.from('<html><script>alert(document.cookie)</script></html>');
+    for (const body of [Buffer.concat([PNG.subarray(0, 33), html]), Buffer.concat([PNG, html])]) {
+      const response = await send(editors.member, 'POST', body);
+      expect(response.status).toBe(415);
+      expect(await refusal(response)).toMatchObject({ message: expect.stringMatching(/illisible/), extensions: { code: 'UNSUPPORTED_MEDIA_TYPE' } });
+    }
+    expect(await app.database.db.query('SELECT count(*)::int AS count FROM supplier_logo')).toEqual([{ count: 0 }]);
+  });
+
+  it('answers a body that is not what its Content-Encoding says with JSON 400, never a page with a stack', async () => {
+    for (const encoding of ['gzip', 'deflate', 'br']) {
+      const response = await fetch(`${origin}/api/structures/${toGlobalId('Supplier', supplierId)}/logo`, {
+        method: 'POST',
+        headers: { 'content-type': 'image/png', 'content-encoding': encoding, 'x-csrf-token': editors.member.csrfToken!, cookie: cookieOf(editors.member) },
+        body: new Uint8Array(PNG),
+      });
+      expect(response.status, encoding).toBe(400);
+      expect((await refusal(response)).extensions.code, encoding).toBe('BAD_REQUEST');
+    }
+  });
+
+  it('answers an unknown structure and an unknown logo with 404 BAD_USER_INPUT', async () => {
+    const unknown = await send(editors.admin, 'POST', PNG, 'image/png', toGlobalId('Supplier', 999_999));
+    expect(unknown.status).toBe(404);
+    expect((await refusal(unknown)).extensions.code).toBe('BAD_USER_INPUT');
+    const missing = await fetch(`${origin}/logos/${toGlobalId('Supplier', supplierId)}-${'0'.repeat(64)}.png`);
+    expect(missing.status).toBe(404);
+    expect((await refusal(missing)).extensions.code).toBe('BAD_USER_INPUT');
   });
 
   it('stores a logo, serves it inert and immutable, logs the change, and removes it', async () => {
@@ -93,5 +132,33 @@ describe('logo routes', () => {
     expect((await fetch(`${origin}${logoUrl}`)).status).toBe(404);
     const log = await app.database.db.query('SELECT action FROM change_log WHERE supplier_id = $1 ORDER BY id', [supplierId]);
     expect(log).toEqual([{ action: 'SUPPLIER_LOGO_UPDATED' }, { action: 'SUPPLIER_LOGO_REMOVED' }]);
+  });
+});
+
+describe('logo routes under the rate limit', () => {
+  let limited: TestServer;
+  const LIMIT = 4;
+  beforeAll(async () => {
+    limited = await startTestServer(app.database.db, undefined, { env: { RATE_LIMIT_ANONYMOUS_PER_MINUTE: String(LIMIT) } });
+  });
+  afterAll(() => limited?.close());
+
+  it('counts uploads, removals and served logos against the IP budget of /graphql: 429 RATE_LIMITED with Retry-After past it', async () => {
+    const limitedOrigin = new URL(limited.url).origin;
+    const logo = `${limitedOrigin}/logos/${toGlobalId('Supplier', supplierId)}-${'0'.repeat(64)}.png`;
+    const statuses: number[] = [];
+    for (let request = 0; request < LIMIT - 1; request += 1) statuses.push((await fetch(logo)).status);
+    statuses.push((await fetch(`${limitedOrigin}/api/structures/${toGlobalId('Supplier', supplierId)}/logo`, { method: 'DELETE' })).status);
+    expect(statuses).toEqual([404, 404, 404, 401]);
+
+    const over = await fetch(logo);
+    expect(over.status).toBe(429);
+    expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(over.headers.get('ratelimit-limit')).toBe(String(LIMIT));
+    expect((await refusal(over)).extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) });
+    const upload = await fetch(`${limitedOrigin}/api/structures/${toGlobalId('Supplier', supplierId)}/logo`, { method: 'POST', body: new Uint8Array(PNG) });
+    expect(upload.status).toBe(429);
+    // One budget: /graphql is spent too.
+    expect((await limited.query('{ __typename }')).status).toBe(429);
   });
 });

@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express, { type Request, type Response } from 'express';
 import type { ServerServices } from '../../app/context.js';
 import { integerKeyOf, toGlobalId } from '../../core/graphql/global-id.js';
+import { sendError, type ErrorCodeName } from '../../core/http/error-response.js';
 import { canActForSupplier } from '../accounts/authorization.js';
 import { sameSecret } from '../accounts/secret-token.js';
 import { sessionMiddleware, type RequestScope } from '../accounts/session.middleware.js';
 import { ChangeAction, recordChange } from '../audit/change-log.js';
+import { isWholeImage, sniffImageType } from './logo-image.js';
 
 /** The largest logo accepted (the column's limit too). */
 export const LOGO_MAX_BYTES = 512 * 1024;
@@ -13,24 +15,14 @@ export const LOGO_MAX_BYTES = 512 * 1024;
 const EXTENSIONS: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/webp': 'webp' };
 const MEDIA_TYPES = Object.fromEntries(Object.entries(EXTENSIONS).map(([type, extension]) => [extension, type]));
 
-/**
- * The image type from the first bytes, whatever the request claims: PNG, JPEG or WebP
- * only. SVG (which can carry script) and anything else is refused.
- */
-export function sniffImageType(content: Buffer): string | null {
-  if (content.length >= 8 && content.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
-  if (content.length >= 3 && content[0] === 0xff && content[1] === 0xd8 && content[2] === 0xff) return 'image/jpeg';
-  if (content.length >= 12 && content.toString('latin1', 0, 4) === 'RIFF' && content.toString('latin1', 8, 12) === 'WEBP') return 'image/webp';
-  return null;
-}
-
 /** Public URL of a logo: changes with the content, so it can be cached for ever. */
 export function logoPath(supplierId: number, logo: { mediaType: string; contentHash: string }): string {
   return `/logos/${toGlobalId('Supplier', supplierId)}-${logo.contentHash}.${EXTENSIONS[logo.mediaType]}`;
 }
 
-function refuse(response: Response, status: number, code: string, message: string): void {
-  response.status(status).json({ error: { code, message } });
+/** A refusal in the API's error shape, with a code of its closed set (the client words it: error-messages.ts). */
+function refuse(response: Response, status: number, code: ErrorCodeName, message: string): void {
+  sendError(response, status, code, message);
 }
 
 /** The supplier a signed-in member (or an admin) may change the logo of; answers the refusal otherwise. */
@@ -57,7 +49,7 @@ async function authorizedSupplier(services: ServerServices, request: Request, re
   }
   const [exists] = await services.db.query('SELECT 1 FROM supplier WHERE id = $1', [supplierId]);
   if (!exists) {
-    refuse(response, 404, 'NOT_FOUND', 'Cette structure n’existe pas.');
+    refuse(response, 404, 'BAD_USER_INPUT', 'Cette structure n’existe pas.');
     return null;
   }
   return { supplierId, accountId: viewer.accountId };
@@ -87,10 +79,13 @@ export function supplierLogoRoutes(services: ServerServices): express.Router {
         const actor = await authorizedSupplier(services, request, response);
         if (!actor) return;
         const content = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-        if (content.length === 0) return refuse(response, 400, 'BLANK', 'Envoyez une image : le fichier reçu est vide.');
+        if (content.length === 0) return refuse(response, 400, 'BAD_USER_INPUT', 'Envoyez une image : le fichier reçu est vide.');
         const mediaType = sniffImageType(content);
         if (!mediaType) {
           return refuse(response, 415, 'UNSUPPORTED_MEDIA_TYPE', 'Format non accepté : envoyez une image PNG, JPEG ou WebP (le SVG n’est pas accepté).');
+        }
+        if (!(await isWholeImage(content, mediaType))) {
+          return refuse(response, 415, 'UNSUPPORTED_MEDIA_TYPE', 'Image illisible : le fichier n’est pas une image PNG, JPEG ou WebP complète, ou contient autre chose.');
         }
         const hash = createHash('sha256').update(content).digest();
         const before = await currentHash(services, actor.supplierId);
@@ -160,7 +155,7 @@ export function supplierLogoRoutes(services: ServerServices): express.Router {
             );
       response.setHeader('X-Content-Type-Options', 'nosniff');
       response.setHeader('Content-Security-Policy', "default-src 'none'");
-      if (rows.length === 0) return refuse(response, 404, 'NOT_FOUND', 'Logo introuvable.');
+      if (rows.length === 0) return refuse(response, 404, 'BAD_USER_INPUT', 'Logo introuvable.');
       response.setHeader('Content-Type', rows[0].media_type);
       response.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
       response.end(rows[0].content);
@@ -168,15 +163,6 @@ export function supplierLogoRoutes(services: ServerServices): express.Router {
       next(error);
     }
   });
-
-  // Body limits and unexpected failures, answered in JSON like the rest of the API.
-  router.use((error: { type?: string; status?: number }, _request: Request, response: Response, _next: NextFunction) => {
-    if (error.type === 'entity.too.large') {
-      return refuse(response, 413, 'TOO_LARGE', `Image trop lourde : ${LOGO_MAX_BYTES / 1024} Ko au plus. Réduisez-la, puis réessayez.`);
-    }
-    if (error.status && error.status < 500) return refuse(response, 400, 'BAD_REQUEST', 'Requête invalide.');
-    console.error('Logo request failed', error);
-    return refuse(response, 500, 'INTERNAL_SERVER_ERROR', 'Erreur du serveur. Réessayez dans un instant.');
-  });
+  // Body limits (413), unreadable bodies and other failures go to the application's error handler (core/http/http-errors.ts).
   return router;
 }

@@ -177,7 +177,7 @@ describe('updateSupplierProfile', () => {
     [['tags', '1'], 'TOO_LONG', { tags: ['UNEA', 'x'.repeat(61)] }],
     [['tags', '0'], 'BLANK', { tags: ['  '] }],
     [['description'], 'TOO_LONG', { description: 'é'.repeat(5001) }],
-    [['description'], 'INVALID', { description: 'Texte\u0000caché' }],
+    [['description'], 'INVALID', { description: 'Texte\u0007caché' }],
     [['brandName'], 'TOO_LONG', { brandName: 'x'.repeat(121) }],
     [['brandName'], 'INVALID', { brandName: 'Nom\nsur deux lignes' }],
     [['brandName'], 'INVALID', { brandName: 'Nom\u202e' }],
@@ -189,7 +189,20 @@ describe('updateSupplierProfile', () => {
     expect(await app.database.db.query('SELECT * FROM supplier WHERE id = $1', [supplierId])).toEqual(before);
   });
 
-  it('answers STALE_VERSION to the second of two editors, saving nothing and showing the current values', async () => {
+  it('refuses a NUL or a lone surrogate anywhere in the input as BAD_USER_INPUT, before any check (issue 13)', async () => {
+    const before = await app.database.db.query('SELECT * FROM supplier WHERE id = $1', [supplierId]);
+    for (const [argument, changes] of [
+      ['input.description', { description: 'Texte\u0000caché' }],
+      ['input.email', { email: '\ud800' }],
+      ['input.tags.1', { tags: ['UNEA', 'bio\u0000'] }],
+    ] as const) {
+      const answer = await update(editors.member, changes);
+      expect(answer.errors?.[0]?.extensions, argument).toMatchObject({ code: 'BAD_USER_INPUT', argument });
+    }
+    expect(await app.database.db.query('SELECT * FROM supplier WHERE id = $1', [supplierId])).toEqual(before);
+  });
+
+    it('answers STALE_VERSION to the second of two editors, saving nothing and showing the current values', async () => {
     const version = await currentVersion();
     const colleague = await signUpMember(app.server, app.database.db, [supplierId], 'Dominique Collègue');
     const first = await colleague.query<UpdateData>(UPDATE, { input: { supplierId: gid(supplierId), version, description: 'Version de Dominique' } });

@@ -1,10 +1,10 @@
-import { isEmail } from 'class-validator';
 import type { RequestContext } from '../../app/context.js';
-import { fromGlobalId } from '../../core/graphql/global-id.js';
+import { isEmailAddress } from '../accounts/email-address.js';
+import { textKeyOf } from '../../core/graphql/global-id.js';
 import { UserError, UserErrorCode } from '../../core/graphql/user-error.js';
-import { EMAIL_MAX_LENGTH } from '../accounts/email-address.js';
 import { CategoryEntity } from '../categories/category.entities.js';
 import { ServiceAreaKind, type ServiceArea } from './service-area.js';
+import { characterCount, SUPPLIER_TEXT_LIMITS } from './supplier-text-limits.js';
 
 /**
  * Checks of what suppliers type, shared by the profile and offering forms. Free text is
@@ -13,7 +13,8 @@ import { ServiceAreaKind, type ServiceArea } from './service-area.js';
  */
 
 export const RADIUS_KM = { min: 1, max: 2000 } as const;
-export const DESCRIPTION_MAX_LENGTH = 5000;
+/** Descriptions of suppliers and offerings (supplier-text-limits.ts holds the supplier's limits). */
+export const DESCRIPTION_MAX_LENGTH = SUPPLIER_TEXT_LIMITS.description;
 
 /**
  * C0 and C1 controls, and bidirectional overrides (they reorder what a reader sees);
@@ -54,7 +55,7 @@ export class InputCheck {
     const value = rule.multiline
       ? normalized.replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim()
       : normalized.replace(/\s+/g, ' ').trim();
-    const length = [...value].length;
+    const length = characterCount(value);
     if (value === '' && rule.required) {
       this.fail(field, UserErrorCode.BLANK, `${rule.label} est obligatoire.`);
       return null;
@@ -82,10 +83,10 @@ export class InputCheck {
 
 /** A contact address of a structure: trimmed, lower-cased; '' clears it. */
 export function checkContactEmail(check: InputCheck, field: string[], raw: string): string | null | undefined {
-  const email = check.text(field, raw, { label: 'L’adresse électronique', max: EMAIL_MAX_LENGTH });
+  const email = check.text(field, raw, { label: 'L’adresse électronique', max: SUPPLIER_TEXT_LIMITS.email });
   if (email === null) return undefined;
   if (email === '') return null;
-  if (!isEmail(email)) {
+  if (!isEmailAddress(email)) {
     check.fail(field, UserErrorCode.INVALID, 'Cette adresse électronique n’est pas valide (exemple : contact@structure.fr).');
     return undefined;
   }
@@ -97,7 +98,7 @@ export function checkContactEmail(check: InputCheck, field: string[], raw: strin
  * without the leading 0; spaces, dots, dashes and brackets are ignored. '' clears it.
  */
 export function checkFrenchPhone(check: InputCheck, field: string[], raw: string): string | null | undefined {
-  const typed = check.text(field, raw, { label: 'Le numéro de téléphone', max: 30 });
+  const typed = check.text(field, raw, { label: 'Le numéro de téléphone', max: SUPPLIER_TEXT_LIMITS.phone });
   if (typed === null) return undefined;
   if (typed === '') return null;
   const compact = typed.replace(/[\s.\-()]/g, '');
@@ -114,7 +115,7 @@ export function checkFrenchPhone(check: InputCheck, field: string[], raw: string
  * it); "exemple.fr" gets https://. Stored normalised by the URL parser. '' clears it.
  */
 export function checkWebsite(check: InputCheck, field: string[], raw: string): string | null | undefined {
-  const typed = check.text(field, raw, { label: 'L’adresse du site', max: 500 });
+  const typed = check.text(field, raw, { label: 'L’adresse du site', max: SUPPLIER_TEXT_LIMITS.website });
   if (typed === null) return undefined;
   if (typed === '') return null;
   const refused = () => {
@@ -186,8 +187,7 @@ export async function checkCategories(
   const before = check.errors.length;
   const slugs = ids.map((id, index) => {
     try {
-      const decoded = fromGlobalId(id);
-      if (decoded.typeName === 'Category') return decoded.key;
+      return textKeyOf(id, 'Category');
     } catch {
       // Reported below as an unknown category.
     }

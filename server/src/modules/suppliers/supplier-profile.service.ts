@@ -11,11 +11,12 @@ import type { UpdateSupplierProfileInput } from './supplier-profile.inputs.js';
 import {
   checkCategories, checkContactEmail, checkFrenchPhone, checkServiceArea, checkWebsite, DESCRIPTION_MAX_LENGTH, InputCheck,
 } from './supplier-profile.rules.js';
+import { SUPPLIER_TEXT_LIMITS } from './supplier-text-limits.js';
 import { SupplierEntity } from './supplier.entity.js';
 
 export const HEADCOUNT = { min: 0, max: 100_000 } as const;
 export const MAX_TAGS = 20;
-export const TAG_MAX_LENGTH = 60;
+export const TAG_MAX_LENGTH = SUPPLIER_TEXT_LIMITS.tag;
 export const MAX_DECLARED_CATEGORIES = 20;
 
 /** What a structure edits of its profile, as the change log records it. */
@@ -84,7 +85,7 @@ async function checkProfileInput(
     if (value !== null) changes.description = value;
   }
   if (input.brandName !== undefined) {
-    const value = check.text(['brandName'], input.brandName ?? '', { label: 'Le nom commercial', max: 120 });
+    const value = check.text(['brandName'], input.brandName ?? '', { label: 'Le nom commercial', max: SUPPLIER_TEXT_LIMITS.brandName });
     if (value !== null) changes.brandName = value || null;
   }
   const contact = [

@@ -1,4 +1,5 @@
-import { keysetCondition, orderByClause, SqlParameters, type SortKey } from '../../core/database/sql-builder.js';
+import { keysetCondition, orderByClause, sortKeyColumns, SqlParameters, type SortKey } from '../../core/database/sql-builder.js';
+import type { CursorKey } from '../../core/graphql/pagination.js';
 import type { KeysetStatements } from '../search/keyset-page.js';
 import type { Statement } from '../search/search-result-cache.js';
 import { SYNC_HORIZON } from './sync-horizon.js';
@@ -28,8 +29,8 @@ const REMOVED: Record<RemovedEntity, string> = {
 };
 
 const KEYS: SortKey[] = [
-  { sql: 'r.change_xid', descending: false },
-  { sql: 'r.id', descending: false },
+  { sql: 'r.change_xid', descending: false, type: 'int8' },
+  { sql: 'r.id', descending: false, type: 'int4' },
 ];
 
 /** Removals of one entity in change order, for fetchKeysetPage (see sync-horizon.ts). */
@@ -49,8 +50,8 @@ export class RemovalSql implements KeysetStatements {
     return this.removedSince ? [`r.removed_at >= ${params.add(this.removedSince)}`] : [];
   }
 
-  sortKeyCount(): number {
-    return KEYS.length;
+  sortKeyTypes(): CursorKey[] {
+    return KEYS.map((key) => key.type);
   }
 
   page(after: unknown[] | null, limit: number): Statement {
@@ -58,7 +59,7 @@ export class RemovalSql implements KeysetStatements {
     const from = this.from(params);
     const conditions = [...this.conditions(params), `r.change_xid < ${SYNC_HORIZON}`];
     if (after) conditions.push(keysetCondition(KEYS, after, params));
-    const sql = `SELECT r.id, r.change_xid::text AS k0, r.id AS k1, r.reason, r.removed_at
+    const sql = `SELECT r.id, ${sortKeyColumns(KEYS)}, r.reason, r.removed_at
 FROM ${from}
 WHERE ${conditions.join('\n  AND ')}
 ORDER BY ${orderByClause(KEYS)}

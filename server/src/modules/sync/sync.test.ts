@@ -4,6 +4,7 @@ import { toGlobalId } from '../../core/graphql/global-id.js';
 import { addMembership, signedIn } from '../../test-support/accounts.js';
 import { insertSupplier } from '../../test-support/factories.js';
 import { useTestServer, type TestServer } from '../../test-support/test-server.js';
+import { wrongTypedCursors } from '../../test-support/hostile-input.js';
 
 /**
  * Mirroring the directory over real HTTP and a real PostgreSQL: a mirror pages through
@@ -263,5 +264,27 @@ describe('removals', () => {
     expect(ids(await sync(app.server, mirror, 'offerings'))).toEqual((await offeringKeysOf(db, unpublished)).map(offeringId));
     expect(await sync(app.server, mirror, 'supplierRemovals')).toEqual([]);
     expect(await sync(app.server, mirror, 'offeringRemovals')).toEqual([]);
+  });
+});
+
+describe('tampered cursors (issue 13)', () => {
+  beforeAll(async () => {
+    // A removal in each removal list, for their cursors.
+    const { db } = app.database;
+    const removed = await insertSupplier(db, { legalName: 'Retirée', offerings: [{ title: 'Offre', categorySlug: 'tonte-debroussaillage' }] });
+    await writeSupplier(db, removed, 'published = false');
+    await settled(db);
+  });
+
+  it('refuses cursors whose values are not of the types of the feed', async () => {
+    for (const feed of Object.keys(FEEDS) as Feed[]) {
+      const first = await app.server.query<{ feed: Page<unknown> }>(FEEDS[feed], { after: null });
+      const cursor = first.data!.feed.pageInfo.endCursor;
+      expect(cursor, feed).not.toBeNull();
+      for (const after of wrongTypedCursors(cursor!)) {
+        const response = await app.server.query(FEEDS[feed], { after });
+        expect(response.errors?.[0].extensions, `${feed} ${Buffer.from(after, 'base64url').toString()}`).toEqual({ code: 'BAD_USER_INPUT', argument: 'after' });
+      }
+    }
   });
 });

@@ -1,6 +1,7 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SupplierKind } from '../../suppliers/supplier-kind.js';
 import { SupplierSource } from '../../suppliers/supplier-source.js';
@@ -263,5 +264,71 @@ describe('data·inclusion files of other shapes', () => {
     expect(records.map((r) => [r.line, r.sourceId, r.legalName, r.kind, r.sourceUpdatedAt])).toEqual([
       [2, 'dora--x1', 'Atelier "Le Fil"', SupplierKind.ACI, new Date('2025-10-14T00:00:00Z')],
     ]);
+  });
+});
+
+describe('data·inclusion files in other encodings', () => {
+  let dir: string;
+  const writeBytes = async (name: string, bytes: Buffer) => {
+    const file = path.join(dir, name);
+    await writeFile(file, bytes);
+    return file;
+  };
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'data-inclusion-encodings-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('reads a Windows-1252 CSV (re-saved from a spreadsheet) with its accents, as the UTF-8 one', async () => {
+    const utf8 = fixturePath('data-inclusion-structures.csv');
+    const text = await readFile(utf8, 'utf8');
+    const windows1252 = await writeBytes('structures-1252.csv', iconv.encode(text, 'windows-1252'));
+    // The bytes really are Windows-1252: "é" is the lone byte 0xE9, "’" 0x92, "œ" 0x9C.
+    expect((await readFile(windows1252)).includes(Buffer.from('Rh\xf4ne', 'latin1'))).toBe(true);
+
+    const expected = await collectResults(dataInclusionCsvReader.read(utf8, {}));
+    const read = await collectResults(dataInclusionCsvReader.read(windows1252, {}));
+    expect(read).toEqual(expected);
+    expect(read.records.map((record) => record.legalName)).toContain('Les Ateliers du Rhône');
+    expect(JSON.stringify(read.records)).not.toContain('\ufffd');
+  });
+
+  it('reads a Windows-1252 JSON file with its accents', async () => {
+    const json = JSON.stringify([{ id: 'é1', source: 'dora', nom: 'Épicerie solidaire « Les Œillets »', reseaux_porteurs: ['aci'], date_maj: '2025-01-01' }]);
+    const file = await writeBytes('structures-1252.json', iconv.encode(json, 'windows-1252'));
+    const { records } = await collectResults(dataInclusionJsonReader.read(file, {}));
+    expect(records.map((record) => [record.sourceId, record.legalName])).toEqual([['dora--é1', 'Épicerie solidaire « Les Œillets »']]);
+  });
+
+  it('refuses a file whose text holds replacement characters, saying on which lines, unless told to read it', async () => {
+    // Text already lost upstream: valid UTF-8 holding U+FFFD where the accents were.
+    const csv = 'id;source;nom;reseaux_porteurs;date_maj\n' +
+      "a1;dora;Atelier de la Gare;['aci'];2025-01-01\n" +
+      "a2;dora;Cr\ufffdche du Ch\ufffdteau;['ei'];2025-01-01\n" +
+      "a3;dora;Atelier \ufffdt\ufffd;['ei'];2025-01-01\n";
+    const file = await writeBytes('replaced.csv', Buffer.from(csv, 'utf8'));
+    const refused = collectResults(dataInclusionCsvReader.read(file, {}));
+    await expect(refused).rejects.toThrow(FormatError);
+    await expect(collectResults(dataInclusionCsvReader.read(file, {}))).rejects.toThrow(
+      /^Fichier refusé : 4 caractères de remplacement « \ufffd » .*lignes 3, 4 \(fichier lu en UTF-8\).*--accept-replacement-characters/,
+    );
+
+    const warnings: string[] = [];
+    const accepted = await collectResults(dataInclusionCsvReader.read(file, { acceptReplacementCharacters: true, onWarning: (message) => warnings.push(message) }));
+    expect(accepted.records.map((record) => record.legalName)).toEqual(['Atelier de la Gare', 'Cr\ufffdche du Ch\ufffdteau', 'Atelier \ufffdt\ufffd']);
+    expect(warnings).toEqual([expect.stringMatching(/^Importé avec 4 caractères de remplacement .*lignes 3, 4 /)]);
+  });
+
+  it('refuses a Windows-1252 file with bytes that encoding does not define', async () => {
+    const bytes = Buffer.concat([
+      Buffer.from("id,source,nom,reseaux_porteurs,date_maj\nb1,dora,Caf\xe9 solidaire,['ei'],2025-01-01\nb2,dora,Atelier ", 'latin1'),
+      Buffer.from([0x81]),
+      Buffer.from(",['ei'],2025-01-01\n", 'latin1'),
+    ]);
+    const file = await writeBytes('undefined-byte.csv', bytes);
+    await expect(collectResults(dataInclusionCsvReader.read(file, {}))).rejects.toThrow(/ligne 3 \(fichier lu en Windows-1252\)/);
   });
 });

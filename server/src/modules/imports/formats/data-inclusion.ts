@@ -17,7 +17,7 @@
  *   producer moves from a v0 to a v1 file.
  */
 import { SupplierSource } from '../../suppliers/supplier-source.js';
-import type { FormatReader, ReadResult } from '../source-record.js';
+import type { FormatReader, ReadResult, ReaderOptions } from '../source-record.js';
 import { detectDelimiter, readCsvRows } from './csv-rows.js';
 import { FormatError } from './format-error.js';
 import { readJsonObjects } from './json-reader.js';
@@ -35,7 +35,7 @@ import {
   skippedResult,
   unique,
 } from './normalize.js';
-import { headText, openText, readHead } from './text-input.js';
+import { headText, openSourceText, readHead } from './text-input.js';
 
 const COLUMNS = [
   'id',
@@ -149,9 +149,13 @@ function mapStructure(get: Get, line: number, hasNetworks: boolean): ReadResult 
   });
 }
 
-/** data·inclusion CSV: comma-separated as published (a `;` or tab file is read too), UTF-8. */
-export async function* readDataInclusionCsv(path: string): AsyncGenerator<ReadResult> {
+/**
+ * data·inclusion CSV: comma-separated as published (a `;` or tab file is read too); UTF-8
+ * as published, or Windows-1252 when re-saved from a spreadsheet (detected, text-input.ts).
+ */
+export async function* readDataInclusionCsv(path: string, options: ReaderOptions = {}): AsyncGenerator<ReadResult> {
   const delimiter = detectDelimiter(headText(await readHead(path)));
+  const text = await openSourceText(path, options);
   let index: Partial<Record<Column, number>> | null = null;
   let width = 0;
   let hasNetworks = false;
@@ -161,7 +165,7 @@ export async function* readDataInclusionCsv(path: string): AsyncGenerator<ReadRe
     return i === undefined ? undefined : fields[i];
   };
 
-  for await (const item of readCsvRows(openText(path, 'utf-8'), delimiter)) {
+  for await (const item of readCsvRows(text, delimiter)) {
     if ('error' in item) {
       yield rejectedResult(item.line, item.error, item.raw);
       continue;
@@ -198,18 +202,18 @@ function headerIndex(header: readonly string[]): Partial<Record<Column, number>>
 }
 
 /** data·inclusion JSON: an array of structures (or API pages, or JSON Lines; see json-items.ts). */
-export function readDataInclusionJson(path: string): AsyncGenerator<ReadResult> {
-  return readJsonObjects(path, (object, position) => mapStructure((column) => object[column], position, 'reseaux_porteurs' in object));
+export function readDataInclusionJson(path: string, options: ReaderOptions = {}): AsyncGenerator<ReadResult> {
+  return readJsonObjects(path, (object, position) => mapStructure((column) => object[column], position, 'reseaux_porteurs' in object), options);
 }
 
 export const dataInclusionCsvReader: FormatReader = {
   format: 'data-inclusion-csv',
   source: SupplierSource.DATA_INCLUSION,
-  read: (path) => readDataInclusionCsv(path),
+  read: (path, options) => readDataInclusionCsv(path, options),
 };
 
 export const dataInclusionJsonReader: FormatReader = {
   format: 'data-inclusion-json',
   source: SupplierSource.DATA_INCLUSION,
-  read: (path) => readDataInclusionJson(path),
+  read: (path, options) => readDataInclusionJson(path, options),
 };

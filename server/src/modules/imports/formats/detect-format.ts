@@ -71,7 +71,7 @@ export async function detectFormat(path: string): Promise<ImportFormat> {
 async function detectJsonFormat(path: string): Promise<ImportFormat> {
   let keys: Set<string> | null = null;
   try {
-    for await (const item of readJsonItems(path)) {
+    for await (const item of readJsonItems(path, { firstItemsOnly: true })) {
       if ('error' in item) throw undetectable(path, item.error);
       const value = item.value;
       if (typeof value === 'object' && value !== null && !Array.isArray(value) && !isPage(value)) keys = new Set(Object.keys(value));

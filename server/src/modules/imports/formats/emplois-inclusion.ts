@@ -85,5 +85,5 @@ export function mapEmploisSiae(siae: JsonObject, position: number): ReadResult {
 export const emploisInclusionReader: FormatReader = {
   format: 'emplois-inclusion',
   source: SupplierSource.EMPLOIS_INCLUSION,
-  read: (path) => readJsonObjects(path, mapEmploisSiae),
+  read: (path, options) => readJsonObjects(path, mapEmploisSiae, options),
 };

@@ -8,7 +8,7 @@ import { SupplierSource } from '../../suppliers/supplier-source.js';
 import type { SourceRecord } from '../source-record.js';
 import { collectResults } from './collect-results.js';
 import { finessCommuneCode, finessPostalLine, finessReader, finessStreet } from './finess.js';
-import { detectEncoding } from './text-input.js';
+import { inspectText } from './text-input.js';
 import { expectedRecord, fixturePath } from '../test-records.js';
 
 const FIXTURE = fixturePath('finess-esat.csv');
@@ -118,7 +118,7 @@ const EXPECTED_RECORDS: SourceRecord[] = [
 
 describe('FINESS reader, on the Windows-1252 fixture', () => {
   it('is detected as Windows-1252', async () => {
-    expect(await detectEncoding(FIXTURE)).toBe('windows-1252');
+    expect(await inspectText(FIXTURE)).toEqual({ encoding: 'windows-1252', replacementCharacters: 0, linesWithReplacements: 0, replacementLines: [] });
   });
 
   it('reads every ESAT field by field, with converted positions', async () => {
@@ -150,7 +150,7 @@ describe('FINESS reader, on the Windows-1252 fixture', () => {
     });
 
     it('gives the same records', async () => {
-      expect(await detectEncoding(utf8Path)).toBe('utf-8');
+      expect((await inspectText(utf8Path)).encoding).toBe('utf-8');
       const { records } = await collectResults(finessReader.read(utf8Path, {}));
       expect(records).toEqual(EXPECTED_RECORDS);
     });

@@ -32,7 +32,7 @@
  */
 import { SupplierSource } from '../../suppliers/supplier-source.js';
 import { SupplierKind } from '../../suppliers/supplier-kind.js';
-import type { FormatReader, ReadResult, SourceRecord } from '../source-record.js';
+import type { FormatReader, ReadResult, ReaderOptions, SourceRecord } from '../source-record.js';
 import { definitionOfSourceCoord, LAMBERT_93, projectedToWgs84, utm } from './coordinates.js';
 import { readCsvRows } from './csv-rows.js';
 import {
@@ -46,7 +46,7 @@ import {
   rejectedResult,
   skippedResult,
 } from './normalize.js';
-import { detectEncoding, openText } from './text-input.js';
+import { openSourceText } from './text-input.js';
 
 /** FINESS category of ESAT (Établissement et service d'aide par le travail). */
 export const FINESS_ESAT_CATEGORY = '246';
@@ -211,12 +211,12 @@ interface PendingEsat {
 }
 
 /** Every result of a FINESS file, in file order; ESAT records get their position from the geolocalisation section. */
-export async function* readFiness(path: string): AsyncGenerator<ReadResult> {
-  const encoding = await detectEncoding(path);
+export async function* readFiness(path: string, options: ReaderOptions = {}): AsyncGenerator<ReadResult> {
+  const text = await openSourceText(path, options);
   const results: ReadResult[] = [];
   const esats = new Map<string, PendingEsat>();
 
-  for await (const item of readCsvRows(openText(path, encoding), ';')) {
+  for await (const item of readCsvRows(text, ';')) {
     if ('error' in item) {
       results.push(rejectedResult(item.line, item.error, item.raw));
       continue;
@@ -290,5 +290,5 @@ function readStructure(fields: readonly string[], line: number, esats: Map<strin
 export const finessReader: FormatReader = {
   format: 'finess',
   source: SupplierSource.FINESS,
-  read: (path) => readFiness(path),
+  read: (path, options) => readFiness(path, options),
 };

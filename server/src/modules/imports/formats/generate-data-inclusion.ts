@@ -32,6 +32,11 @@ export interface GenerateDataInclusionOptions {
   seed?: number;
   /** Share of structures of other networks (mission locale, CCAS…), which the reader skips. Default 0. */
   outOfScopeShare?: number;
+  /**
+   * Draw SIRETs from this many only (row i gets the SIRET of row i mod `siretPool`): a file
+   * where many structures share a SIRET, as the duplicate bench needs. Default: all distinct.
+   */
+  siretPool?: number;
 }
 
 export const DATA_INCLUSION_HEADER = [
@@ -129,7 +134,8 @@ export async function generateDataInclusionCsv(options: GenerateDataInclusionOpt
 
   let buffer = `${DATA_INCLUSION_HEADER.join(',')}\n`;
   for (let i = 0; i < options.rows; i++) {
-    buffer += `${generateRow(i, random, pick, outOfScope, options.communes).map(csvField).join(',')}\n`;
+    const siretIndex = options.siretPool ? i % options.siretPool : i;
+    buffer += `${generateRow(i, siretIndex, random, pick, outOfScope, options.communes).map(csvField).join(',')}\n`;
     if (buffer.length >= 1 << 16) {
       if (!out.write(buffer)) await once(out, 'drain');
       buffer = '';
@@ -142,6 +148,7 @@ export async function generateDataInclusionCsv(options: GenerateDataInclusionOpt
 
 function generateRow(
   i: number,
+  siretIndex: number,
   random: () => number,
   pick: <T>(values: readonly T[]) => T,
   outOfScopeShare: number,
@@ -169,10 +176,10 @@ function generateRow(
   if (random() < 0.05) name = `${name}, ${trade}`;
 
   // 8-digit SIREN bodies from a fixed stride (distinct for i < 10^7), NIC from the index.
-  let sirenBody = String(10_000_000 + ((i * 7_919) % 89_999_999));
+  let sirenBody = String(10_000_000 + ((siretIndex * 7_919) % 89_999_999));
   // La Poste's SIREN follows another checksum rule; step aside from it.
   if (sirenBody === '35600000') sirenBody = '99999999';
-  const siret = makeSiret(sirenBody, String(1 + (i % 9_000)).padStart(4, '0'));
+  const siret = makeSiret(sirenBody, String(1 + (siretIndex % 9_000)).padStart(4, '0'));
   const slug = `${kind}-${i.toString(36)}`;
   const hasPosition = commune.latitude !== null && commune.latitude !== undefined && commune.longitude !== null && commune.longitude !== undefined;
   const latitude = hasPosition ? (commune.latitude! + (random() - 0.5) * 0.02).toFixed(6) : '';
@@ -186,7 +193,8 @@ function generateRow(
 
   return [
     `${producer}--${i.toString(16).padStart(8, '0')}`,
-    random() < 0.04 ? '' : siret,
+    // (Always drawn, so that a SIRET pool changes nothing else in the file.)
+    random() < 0.04 && siretIndex === i ? '' : siret,
     name,
     commune.name ?? '',
     commune.postalCode ?? '',

@@ -33,7 +33,7 @@ import {
   rejectedResult,
   skippedResult,
 } from './normalize.js';
-import { detectEncoding, headText, openText, readHead } from './text-input.js';
+import { headText, openSourceText, readHead } from './text-input.js';
 
 /** Usual headers of each field, folded (see foldKey), in order of preference. */
 export const GENERIC_PRESET: Readonly<Record<GenericField, readonly string[]>> = {
@@ -231,10 +231,9 @@ function stripMailto(value: string | null): string | null {
 // Rows of each container
 // ---------------------------------------------------------------------------------------
 
-async function* csvRows(path: string): AsyncGenerator<CsvItem> {
-  const encoding = await detectEncoding(path);
+async function* csvRows(path: string, options: ReaderOptions): AsyncGenerator<CsvItem> {
   const delimiter = detectDelimiter(headText(await readHead(path)));
-  yield* readCsvRows(openText(path, encoding), delimiter);
+  yield* readCsvRows(await openSourceText(path, options), delimiter);
 }
 
 /** A cell as text: rich text joined, hyperlinks by their text, formulas by their result, dates as YYYY-MM-DD. */
@@ -287,7 +286,7 @@ export function readGeneric(path: string, options: ReaderOptions): AsyncGenerato
       `Import générique : la source des données n’est pas indiquée. Précisez-la (${Object.values(SupplierSource).join(', ')}).`,
     );
   }
-  return mapGenericRows(isXlsxPath(path) ? xlsxRows(path) : csvRows(path), { ...options, source });
+  return mapGenericRows(isXlsxPath(path) ? xlsxRows(path) : csvRows(path, options), { ...options, source });
 }
 
 /**

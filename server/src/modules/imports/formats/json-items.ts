@@ -14,7 +14,7 @@ import streamJson from 'stream-json';
 import pickModule from 'stream-json/filters/Pick.js';
 import streamArrayModule from 'stream-json/streamers/StreamArray.js';
 import { FormatError } from './format-error.js';
-import { openText, readHead } from './text-input.js';
+import { openSourceText, openText, readHead, type SourceTextOptions } from './text-input.js';
 
 export type JsonItem = { position: number; value: unknown } | { position: number; error: string };
 
@@ -50,12 +50,18 @@ export async function jsonShapeOf(path: string): Promise<JsonShape> {
   return 'page';
 }
 
-/** The objects of a JSON file in order (see the module comment for the accepted shapes). */
-export async function* readJsonItems(path: string): AsyncGenerator<JsonItem> {
+/**
+ * The objects of a JSON file in order (see the module comment for the accepted shapes),
+ * decoded as openSourceText does (UTF-8, or Windows-1252 however rare in JSON). Format
+ * detection, which reads the first object only, sets `firstItemsOnly`: read as UTF-8,
+ * without the whole-file check.
+ */
+export async function* readJsonItems(path: string, options: SourceTextOptions & { firstItemsOnly?: boolean } = {}): AsyncGenerator<JsonItem> {
   const shape = await jsonShapeOf(path);
+  const text = options.firstItemsOnly ? openText(path, 'utf-8') : await openSourceText(path, options);
   let position = 0;
   if (shape === 'lines') {
-    const lines = createInterface({ input: openText(path, 'utf-8'), crlfDelay: Infinity });
+    const lines = createInterface({ input: text, crlfDelay: Infinity });
     let lineNumber = 0;
     for await (const line of lines) {
       lineNumber++;
@@ -77,7 +83,7 @@ export async function* readJsonItems(path: string): AsyncGenerator<JsonItem> {
     return;
   }
 
-  const streams: Readable[] = [openText(path, 'utf-8'), streamJson.parser()];
+  const streams: Readable[] = [text, streamJson.parser()];
   if (shape === 'page') streams.push(pickModule.pick({ filter: 'results' }));
   streams.push(streamArrayModule.streamArray());
   const output = pipeline(streams as [Readable, ...Readable[]], () => undefined) as unknown as AsyncIterable<{ value: unknown }>;

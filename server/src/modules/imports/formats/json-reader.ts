@@ -1,5 +1,5 @@
 /** Shared loop of the JSON readers: objects in, results out, odd elements rejected. */
-import type { ReadResult } from '../source-record.js';
+import type { ReadResult, ReaderOptions } from '../source-record.js';
 import { readJsonItems } from './json-items.js';
 import { rejectedResult } from './normalize.js';
 
@@ -8,8 +8,9 @@ export type JsonObject = Record<string, unknown>;
 export async function* readJsonObjects(
   path: string,
   map: (object: JsonObject, position: number) => ReadResult,
+  options: ReaderOptions = {},
 ): AsyncGenerator<ReadResult> {
-  for await (const item of readJsonItems(path)) {
+  for await (const item of readJsonItems(path, options)) {
     if ('error' in item) {
       yield rejectedResult(item.position, item.error);
       continue;

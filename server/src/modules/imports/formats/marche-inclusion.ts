@@ -100,5 +100,5 @@ export function mapMarcheSiae(siae: JsonObject, position: number): ReadResult {
 export const marcheInclusionReader: FormatReader = {
   format: 'marche-inclusion',
   source: SupplierSource.MARCHE_INCLUSION,
-  read: (path) => readJsonObjects(path, mapMarcheSiae),
+  read: (path, options) => readJsonObjects(path, mapMarcheSiae, options),
 };

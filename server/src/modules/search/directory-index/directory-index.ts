@@ -1,4 +1,4 @@
-import { badUserInput } from '../../../core/graphql/errors.js';
+import { invalidCursor } from '../../../core/graphql/pagination.js';
 import { ServiceAreaKind } from '../../suppliers/service-area.js';
 import { SupplierKind } from '../../suppliers/supplier-kind.js';
 import { TextIndexBuilder, type TextIndex } from './text-index.js';
@@ -101,11 +101,14 @@ export function lookupTable(values: readonly number[]): Uint8Array {
   return table;
 }
 
-/** Microseconds since 1970 of a timestamptz as PostgreSQL prints it (`2026-03-01 10:00:00.000001+00`). */
+/**
+ * Microseconds since 1970 of a timestamptz as PostgreSQL prints it (`2026-03-01 10:00:00.000001+00`),
+ * or in ISO 8601 (`2026-03-01T10:00:00Z`): the forms cursors may carry (core/graphql/pagination.ts).
+ */
 export function timestampMicros(text: string): number {
-  const match = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})(?:\.(\d{1,6}))?([+-]\d{2})(?::(\d{2}))?(?::(\d{2}))?$/.exec(text);
+  const match = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})(?:\.(\d{1,6}))?(?:Z|([+-]\d{2})(?::(\d{2}))?(?::(\d{2}))?)$/.exec(text);
   if (!match) return Number.NaN;
-  const [, date, time, fraction = '', hours, minutes = '00', seconds = '00'] = match;
+  const [, date, time, fraction = '', hours = '+00', minutes = '00', seconds = '00'] = match;
   const sign = hours.startsWith('-') ? '-' : '+';
   const offset = `${sign}${hours.slice(1)}:${minutes}`;
   const milliseconds = Date.parse(`${date}T${time}${offset}`) - (sign === '-' ? -1 : 1) * Number(seconds) * 1000;
@@ -341,7 +344,8 @@ export class DirectoryIndex {
   /** How many live slots come at or before (updated, id) from the most recent. */
   updatePosition(updated: string, id: number): number {
     const micros = timestampMicros(updated);
-    if (Number.isNaN(micros)) throw badUserInput('"after" is not a cursor of this list and ordering', 'after');
+    // Unreachable for a decoded cursor (its timestamp was checked): no position rather than a wrong one.
+    if (Number.isNaN(micros)) throw invalidCursor();
     return upperBound(this.updateOrder, (slot) => micros - this.updatedMicros[slot] || id - this.supplierId[slot]);
   }
 }

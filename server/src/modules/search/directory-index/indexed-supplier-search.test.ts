@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoDirectory } from '../../demo/demo-directory.js';
 import { createTestDatabase, type TestDatabase } from '../../../test-support/test-database.js';
 import { startTestServer, type TestServer } from '../../../test-support/test-server.js';
+import { seededRandom } from '../../../core/seeded-random.js';
 
 /**
  * The directory index and SQL give the same answers: the same pages, cursors, distances,
@@ -33,17 +34,6 @@ interface Page {
 
 type Filter = Record<string, unknown>;
 
-/** A small deterministic generator (mulberry32): the same mix on every run. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 let searches: { filter: Filter; orderBy: string | undefined }[] = [];
 
 beforeAll(async () => {
@@ -55,7 +45,8 @@ beforeAll(async () => {
   const tags = (await database.db.query<{ tag: string }[]>(`SELECT DISTINCT unnest(tags) AS tag FROM supplier ORDER BY 1 LIMIT 4`)).map((row) => row.tag);
   const categories = (await database.db.query<{ slug: string }[]>(`SELECT slug FROM category ORDER BY id LIMIT 40`)).map((row) => row.slug);
   const groups = (await database.db.query<{ slug: string }[]>(`SELECT slug FROM category_group ORDER BY id`)).map((row) => row.slug);
-  const next = random(2026);
+  // The same mix on every run.
+  const next = seededRandom(2026);
   const pick = <T>(values: readonly T[]): T => values[Math.floor(next() * values.length)];
   const maybe = (probability: number) => next() < probability;
   const territories: Filter[] = [

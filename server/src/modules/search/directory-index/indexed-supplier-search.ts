@@ -1,12 +1,11 @@
 import type { TypedFastBitSet } from 'typedfastbitset';
-import { badUserInput } from '../../../core/graphql/errors.js';
-import type { CursorValue } from '../../../core/graphql/pagination.js';
+import type { CursorKey, CursorValue } from '../../../core/graphql/pagination.js';
 import { ServiceAreaKind, ServiceType } from '../../suppliers/service-area.js';
 import { SupplierOrder } from '../../suppliers/supplier.inputs.js';
 import type { SupplierKind } from '../../suppliers/supplier-kind.js';
 import { TerritoryScope } from '../search.inputs.js';
 import type { SupplierFacetCounts, SupplierPageRow, SupplierSearchEngine } from '../supplier-search.engine.js';
-import type { SupplierSearch } from '../supplier-search.sql.js';
+import { SupplierSearchSql, type SupplierSearch } from '../supplier-search.sql.js';
 import type { TerritoryZone } from '../territory-zone.js';
 import { AREA_KINDS, KINDS, lookupTable, type DirectoryIndex, type SlotLists } from './directory-index.js';
 
@@ -200,15 +199,9 @@ export class IndexedSupplierSearch implements SupplierSearchEngine {
     return this.search.zone?.scope === TerritoryScope.SERVES;
   }
 
-  sortKeyCount(): number {
-    switch (this.search.order) {
-      case SupplierOrder.RELEVANCE:
-        return (this.tierSorts ? 1 : 0) + (this.search.textTerms ? 2 : 0) + 2;
-      case SupplierOrder.DISTANCE:
-        return (this.tierSorts ? 1 : 0) + 2;
-      default:
-        return 2;
-    }
+  /** The SQL engine's keys: cursors pass from one engine to the other, checked the same way. */
+  sortKeyTypes(): CursorKey[] {
+    return new SupplierSearchSql(this.search).sortKeyTypes();
   }
 
   async page(after: CursorValue[] | null, limit: number): Promise<SupplierPageRow[]> {
@@ -251,16 +244,20 @@ export class IndexedSupplierSearch implements SupplierSearchEngine {
     return bucket;
   }
 
-  /** Where the rows after the cursor's start: its bucket, and the first position after it in the kept order. */
+  /**
+   * Where the rows after the cursor's start: its bucket, and the first position after it in
+   * the kept order. The cursor's values have their keys' types (`sortKeyTypes`, checked when
+   * it was decoded).
+   */
   private keptOrderCursor(after: CursorValue[]): { bucket: number; position: number } {
     const values = [...after];
-    const id = cursorNumber(values.pop());
-    if (this.search.order === SupplierOrder.RECENTLY_UPDATED) return { bucket: 0, position: this.index.updatePosition(cursorString(values.pop()), id) };
-    const position = this.index.namePosition(cursorString(values.pop()), id);
-    let bucket = this.tierSorts && this.search.order === SupplierOrder.RELEVANCE ? cursorNumber(values.shift()) : 0;
+    const id = values.pop() as number;
+    if (this.search.order === SupplierOrder.RECENTLY_UPDATED) return { bucket: 0, position: this.index.updatePosition(values.pop() as string, id) };
+    const position = this.index.namePosition(values.pop() as string, id);
+    let bucket = this.tierSorts && this.search.order === SupplierOrder.RELEVANCE ? (values.shift() as number) : 0;
     if (this.search.order === SupplierOrder.RELEVANCE && this.search.textTerms) {
-      bucket = bucket * 2 + (cursorBoolean(values.shift()) ? 0 : 1);
-      bucket = bucket * 2 + (cursorBoolean(values.shift()) ? 0 : 1);
+      bucket = bucket * 2 + (values.shift() ? 0 : 1);
+      bucket = bucket * 2 + (values.shift() ? 0 : 1);
     }
     return { bucket, position };
   }
@@ -291,8 +288,8 @@ export class IndexedSupplierSearch implements SupplierSearchEngine {
     let threshold: [number, number, number] = [-1, -1, -1];
     if (after) {
       const values = [...after];
-      const far = this.tierSorts ? (cursorBoolean(values.shift()) ? 1 : 0) : 0;
-      threshold = [far, cursorNumber(values.shift()), cursorNumber(values.shift())];
+      const far = this.tierSorts ? (values.shift() ? 1 : 0) : 0;
+      threshold = [far, values.shift() as number, values.shift() as number];
     }
     return topSlotsByKey(this.flags, limit + 1, keyOf, threshold).map((slot) => {
       const [far, distance, id] = keyOf(slot);
@@ -410,21 +407,4 @@ function topSlotsByKey(flags: Uint8Array, size: number, keyOf: (slot: number) =>
     }
   }
   return best;
-}
-
-const badCursor = () => badUserInput('"after" is not a cursor of this list and ordering', 'after');
-
-function cursorNumber(value: CursorValue | undefined): number {
-  if (typeof value !== 'number') throw badCursor();
-  return value;
-}
-
-function cursorString(value: CursorValue | undefined): string {
-  if (typeof value !== 'string') throw badCursor();
-  return value;
-}
-
-function cursorBoolean(value: CursorValue | undefined): boolean {
-  if (typeof value !== 'boolean') throw badCursor();
-  return value;
 }
