@@ -1,18 +1,19 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './core/config/config.js';
-import { openDatabase, prepareDatabase } from './app/bootstrap.js';
-import { startHttpServer } from './app/http-server.js';
-import { buildAppSchema } from './app/schema.js';
-import { scheduleAccountCleanup } from './modules/accounts/account-cleanup.js';
-import { createMailer } from './modules/mail/mailer.js';
-import { DirectoryIndexService } from './modules/search/directory-index/directory-index.service.js';
-import { SearchResultCache } from './modules/search/search-result-cache.js';
+import { startEmbeddedPostgres } from './core/database/embedded-postgres.js';
 
 const log = (message: string) => console.log(`[achat-inclusif] ${message}`);
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const database = await openDatabase(config, log);
+  // The embedded PostgreSQL starts while Node loads the rest of the server (each takes a second or so).
+  if (!config.databaseUrl) log(`Starting embedded PostgreSQL (data in ${config.embeddedDataDir})`);
+  const [embedded, { openDatabase, prepareDatabase, startHttpServer, buildAppSchema, scheduleAccountCleanup, createMailer, DirectoryIndexService, SearchResultCache }] =
+    await Promise.all([
+      config.databaseUrl ? null : startEmbeddedPostgres({ dataDir: config.embeddedDataDir, port: config.embeddedPort }),
+      import('./app/server-modules.js'),
+    ]);
+  const database = await openDatabase(config, embedded);
   const capabilities = await prepareDatabase(database.db, config, log);
   const accountCleanup = scheduleAccountCleanup(database.db, log);
   const schema = await buildAppSchema();
