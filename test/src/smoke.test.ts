@@ -37,21 +37,26 @@ describe('built server', () => {
 
   it('searches by commune and radius with distances, from the centres file it ships (no setting)', async () => {
     expect(server.output()).toMatch(/have a centre \(\d+ approximate\) from .*server\/data\/commune-centres\.csv/);
-    for (const [communeCode, radiusKm] of [['57463', 30], ['75056', 200]] as const) {
+    // Around Metz, every structure that serves the circle; around Paris, those located in it,
+    // nearest first (SERVES ranks local structures before those serving from afar).
+    for (const [communeCode, radiusKm, scope] of [['57463', 30, 'SERVES'], ['75056', 200, 'LOCATED_IN']] as const) {
       const { body } = await graphql<{ searchCapabilities: { radiusSearchAvailable: boolean }; suppliers: { edges: { distanceKm: number | null }[] } }>(
         server.url,
-        `query ($communeCode: String!, $radiusKm: Float!) {
+        `query ($communeCode: String!, $radiusKm: Float!, $scope: TerritoryScope!) {
            searchCapabilities { radiusSearchAvailable }
-           suppliers(first: 20, filter: { territory: { communeCode: $communeCode, radiusKm: $radiusKm, scope: SERVES } }, orderBy: DISTANCE) {
+           suppliers(first: 20, filter: { territory: { communeCode: $communeCode, radiusKm: $radiusKm, scope: $scope } }, orderBy: DISTANCE) {
              edges { distanceKm } } }`,
-        { communeCode, radiusKm },
+        { communeCode, radiusKm, scope },
       );
       expect(body.errors).toBeUndefined();
       expect(body.data!.searchCapabilities.radiusSearchAvailable).toBe(true);
       const distances = body.data!.suppliers.edges.map((edge) => edge.distanceKm!);
       expect(distances.length).toBeGreaterThan(0);
       expect(distances.every((distance) => typeof distance === 'number')).toBe(true);
-      expect(distances).toEqual([...distances].sort((a, b) => a - b));
+      if (scope === 'LOCATED_IN') {
+        expect(distances).toEqual([...distances].sort((a, b) => a - b));
+        expect(Math.max(...distances)).toBeLessThanOrEqual(radiusKm);
+      }
     }
   });
 
