@@ -51,7 +51,7 @@ const PARTS: { name: string; query: string }[] = [
 
 function greedyQuery(aliases: number): string {
   const one = (index: number) =>
-    `a${index}: suppliers(first: 100, orderBy: DISTANCE, filter: { origin: ${ORIGIN} }) { totalCount ${ALL_FACETS} }`;
+    `a${index}: suppliers(first: 100, orderBy: DISTANCE, filter: { origin: ${ORIGIN} }) { totalCount ${ALL_FACETS} edges { distanceKm node { id name } } }`;
   return `query Greedy { ${Array.from({ length: aliases }, (_, index) => one(index)).join('\n')} }`;
 }
 
@@ -117,7 +117,7 @@ async function main(): Promise<void> {
     while (aliases < DEFAULT_QUERY_LIMITS.maxAliases && costOf(schema, greedyQuery(aliases + 1)) <= DEFAULT_QUERY_LIMITS.maxComplexity) aliases += 1;
     const heaviest = greedyQuery(aliases);
     console.log(
-      `\ngreedy request: ${aliases} aliased suppliers(first: 100, DISTANCE, origin) { totalCount, 9 facets }, cost ${costOf(schema, heaviest)}` +
+      `\ngreedy request: ${aliases} aliased suppliers(first: 100, DISTANCE, origin) { totalCount, 9 facets, 100 edges }, cost ${costOf(schema, heaviest)}` +
         ` (30 aliases: ${costOf(schema, greedyQuery(30))}, limit ${DEFAULT_QUERY_LIMITS.maxComplexity})`,
     );
 

@@ -35,3 +35,18 @@ export interface SupplierSearchEngine {
   /** Matches by tag, ignoring the tag filter. */
   tags(): Promise<Map<string, number>>;
 }
+
+/** Runs a unit of CPU-bound work on a client's turn (core/scheduling/fair-work-queue.ts). */
+export type RunTurn = <T>(work: () => T) => Promise<Awaited<T>>;
+
+/** The same engine, each of its computations run on the client's turn: for the in-memory engine, whose work is synchronous. */
+export function onTurns(engine: SupplierSearchEngine, runTurn: RunTurn): SupplierSearchEngine {
+  return {
+    sortKeyTypes: () => engine.sortKeyTypes(),
+    page: (after, limit) => runTurn(() => engine.page(after, limit)),
+    count: () => runTurn(() => engine.count()),
+    facets: () => runTurn(() => engine.facets()),
+    categories: () => runTurn(() => engine.categories()),
+    tags: () => runTurn(() => engine.tags()),
+  };
+}

@@ -15,7 +15,7 @@ import { listFilter, resolveDirectoryCriteria } from './directory-criteria.js';
 import { fetchKeysetPage, settledLater } from './keyset-page.js';
 import { IndexedSupplierSearch } from './directory-index/indexed-supplier-search.js';
 import { SqlSupplierSearch } from './sql-supplier-search.js';
-import type { SupplierFacetCounts, SupplierPageRow, SupplierSearchEngine } from './supplier-search.engine.js';
+import { onTurns, type SupplierFacetCounts, type SupplierPageRow, type SupplierSearchEngine } from './supplier-search.engine.js';
 import { radiusUnavailable, type GeoPoint } from './territory-zone.js';
 import type { SupplierSearch } from './supplier-search.sql.js';
 import { syncStatementRunner } from '../sync/sync-horizon.js';
@@ -66,7 +66,10 @@ async function engineFor(search: SupplierSearch, ctx: RequestContext): Promise<S
   // Sync pages and updatedSince read SQL: they follow the sync horizon (modules/sync).
   if (search.order === SupplierOrder.UPDATED_ASC) return new SqlSupplierSearch(search, ctx.runSearchStatement, syncStatementRunner(ctx));
   const index = ctx.directoryIndex && !search.updatedSince ? await ctx.directoryIndex.indexAt(await ctx.directoryVersion()) : null;
-  return index ? new IndexedSupplierSearch(index, search) : new SqlSupplierSearch(search, ctx.runSearchStatement, ctx.runSearchStatement);
+  if (!index) return new SqlSupplierSearch(search, ctx.runSearchStatement, ctx.runSearchStatement);
+  // Index searches are CPU work on this process's one event loop: shared fairly between client IPs.
+  const workQueue = ctx.directoryIndex!.workQueue;
+  return onTurns(new IndexedSupplierSearch(index, search), (work) => workQueue.run(ctx.http.ip, work));
 }
 
 /**

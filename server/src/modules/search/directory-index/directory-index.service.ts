@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { DataSource } from 'typeorm';
+import { FairWorkQueue } from '../../../core/scheduling/fair-work-queue.js';
 import { withoutSqlStatistics } from '../../../core/database/sql-statistics.js';
 import { DirectoryIndex, type IndexedSupplierRow } from './directory-index.js';
 import { CATEGORY_LEXEMES_SQL, CHANGES_SINCE_SQL, indexedRowsSql, PRUNE_CHANGES_SQL, type ChangesSince } from './directory-index.sql.js';
@@ -23,6 +24,8 @@ export class DirectoryIndexService {
   private loading: Promise<void> | null = null;
   private catchingUp: Promise<void> | null = null;
   private lastPrune = 0;
+  /** Searches in the index are synchronous CPU work: the queue shares them fairly between clients. */
+  readonly workQueue = new FairWorkQueue();
   /** Categories' names and keywords as text (slot n: category ids[n]); the taxonomy only changes at start. */
   private categoryText: { index: TextIndex; ids: number[] } | null = null;
 
