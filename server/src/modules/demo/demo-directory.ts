@@ -23,14 +23,24 @@ interface CommuneRow {
   longitude: number | null;
 }
 
-/**
- * Loads the fictional demo directory (flagged DEMO) in batches: suppliers, their
- * offerings and declared categories, then the search columns and the typo lexicon.
- */
-export async function loadDemoDirectory(
-  db: SqlRunner,
-  options: { count: number; seed: number; onProgress?: (done: number) => void },
-): Promise<DemoLoadReport> {
+/** What the generator draws from: the territories and the taxonomy as loaded in the database. */
+export interface DemoInputs {
+  communes: DemoCommune[];
+  categories: DemoCategory[];
+}
+
+interface DemoSources extends DemoInputs {
+  communesByCode: Map<string, CommuneRow>;
+  categoryIds: Map<string, number>;
+}
+
+/** The communes and categories of the database, as the demo directory is generated from them. */
+export async function readDemoInputs(db: SqlRunner): Promise<DemoInputs> {
+  const { communes, categories } = await readSources(db);
+  return { communes, categories };
+}
+
+async function readSources(db: SqlRunner): Promise<DemoSources> {
   const communeRows = await db.query<CommuneRow[]>(
     `SELECT code, name, parent_code, departement_code, region_code, postal_codes, population, latitude, longitude
      FROM commune ORDER BY code`,
@@ -59,7 +69,18 @@ export async function loadDemoDirectory(
   );
   const categories: DemoCategory[] = categoryRows.map((row) => ({ slug: row.slug, groupSlug: row.group_slug, name: row.name }));
   const categoryIds = new Map(categoryRows.map((row) => [row.slug, row.id]));
+  return { communes, categories, communesByCode, categoryIds };
+}
 
+/**
+ * Loads the fictional demo directory (flagged DEMO) in batches: suppliers, their
+ * offerings and declared categories, then the search columns and the typo lexicon.
+ */
+export async function loadDemoDirectory(
+  db: SqlRunner,
+  options: { count: number; seed: number; onProgress?: (done: number) => void },
+): Promise<DemoLoadReport> {
+  const { communes, categories, communesByCode, categoryIds } = await readSources(db);
   const report: DemoLoadReport = { suppliers: 0, offerings: 0 };
   let batch: DemoSupplier[] = [];
   const flush = async () => {

@@ -13,6 +13,7 @@ import {
   DemoRandom,
   generateDemoSuppliers,
 } from './demo-generator.js';
+import { TAGS } from './demo-vocabulary.js';
 
 function commune(
   code: string,
@@ -257,9 +258,13 @@ describe('generateDemoSuppliers', () => {
         expect(s.address).toMatch(/\d+( bis)? (rue|avenue|chemin|impasse|allée|route|boulevard) /);
         expect(s.description.length).toBeGreaterThan(40);
       }
+      // A brand only where the legal name carries a legal form ("Association Tremplin Emploi 57").
       const brands = suppliers.filter((s) => s.brandName !== null).length / suppliers.length;
-      expect(brands).toBeGreaterThan(0.3);
-      expect(brands).toBeLessThan(0.5);
+      expect(brands).toBeGreaterThan(0.45);
+      expect(brands).toBeLessThan(0.75);
+      for (const s of suppliers.filter((x) => x.brandName !== null)) {
+        expect(s.legalName.endsWith(` ${s.brandName}`), s.legalName).toBe(true);
+      }
       expect(new Set(suppliers.map((s) => s.legalName)).size).toBeGreaterThan(1000);
       const websites = suppliers.flatMap((s) => (s.website ? [s.website] : []));
       expect(new Set(websites).size).toBe(websites.length);
@@ -346,21 +351,34 @@ describe('generateDemoSuppliers', () => {
       }
     });
 
-    it('gives well-formed service areas in the expected proportions', () => {
+    it('gives well-formed service areas, local for most, national for a few networks only', () => {
       const counts = new Map<ServiceAreaKind, number>();
       for (const s of suppliers) {
         expectAreaShape(s.serviceArea, COMMUNE_BY_CODE.get(s.communeCode)!);
         counts.set(s.serviceArea.kind, (counts.get(s.serviceArea.kind) ?? 0) + 1);
       }
       const share = (kind: ServiceAreaKind) => (counts.get(kind) ?? 0) / suppliers.length;
-      expect(share(ServiceAreaKind.NATIONAL)).toBeGreaterThan(0.015);
-      expect(share(ServiceAreaKind.NATIONAL)).toBeLessThan(0.045);
-      expect(share(ServiceAreaKind.REGIONS)).toBeGreaterThan(0.13);
-      expect(share(ServiceAreaKind.REGIONS)).toBeLessThan(0.21);
-      expect(share(ServiceAreaKind.DEPARTEMENTS)).toBeGreaterThan(0.3);
-      expect(share(ServiceAreaKind.DEPARTEMENTS)).toBeLessThan(0.4);
-      expect(share(ServiceAreaKind.RADIUS)).toBeGreaterThan(0.35);
-      expect(share(ServiceAreaKind.RADIUS)).toBeLessThan(0.45);
+      expect(share(ServiceAreaKind.NATIONAL)).toBeGreaterThan(0);
+      expect(share(ServiceAreaKind.NATIONAL)).toBeLessThan(0.03);
+      expect(share(ServiceAreaKind.REGIONS)).toBeGreaterThan(0.06);
+      expect(share(ServiceAreaKind.REGIONS)).toBeLessThan(0.18);
+      expect(share(ServiceAreaKind.DEPARTEMENTS)).toBeGreaterThan(0.33);
+      expect(share(ServiceAreaKind.DEPARTEMENTS)).toBeLessThan(0.48);
+      expect(share(ServiceAreaKind.RADIUS)).toBeGreaterThan(0.38);
+      expect(share(ServiceAreaKind.RADIUS)).toBeLessThan(0.52);
+      // AI and ACI are local by nature; national networks are ETTI, EA, EATT, EITI and rare GEIQ.
+      const nationalKinds = new Set(suppliers.filter((s) => s.serviceArea.kind === ServiceAreaKind.NATIONAL).map((s) => s.kind));
+      for (const kind of nationalKinds) {
+        expect([SupplierKind.ETTI, SupplierKind.EA, SupplierKind.EATT, SupplierKind.EITI, SupplierKind.GEIQ]).toContain(kind);
+      }
+      for (const s of suppliers.filter((x) => x.kind === SupplierKind.AI || x.kind === SupplierKind.ACI)) {
+        const areas = [s.serviceArea, ...s.offerings.flatMap((o) => (o.serviceAreaOverride ? [o.serviceAreaOverride] : []))];
+        expect(areas.map((a) => a.kind), s.legalName).not.toContain(ServiceAreaKind.NATIONAL);
+      }
+      // Overseas structures are no national networks.
+      for (const s of suppliers) {
+        if (COMMUNE_BY_CODE.get(s.communeCode)!.departementCode.length === 3) expect(s.serviceArea.kind).not.toBe(ServiceAreaKind.NATIONAL);
+      }
       // Overseas régions have no neighbour.
       for (const s of suppliers) {
         const c = COMMUNE_BY_CODE.get(s.communeCode)!;
@@ -471,7 +489,36 @@ describe('generateDemoSuppliers', () => {
       for (const s of suppliers.filter((x) => x.tags.includes('UNEA'))) {
         expect([SupplierKind.EA, SupplierKind.EATT]).toContain(s.kind);
       }
+      // Every tag has a reason: the supplier's kind, or one of its activities.
+      const specs = new Map(TAGS.map((tag) => [tag.label, tag]));
+      for (const s of suppliers) {
+        for (const label of s.tags) {
+          const tag = specs.get(label)!;
+          if (tag.kinds) expect(tag.kinds, label).toContain(s.kind);
+          if (tag.categories) expect(s.categorySlugs.some((slug) => tag.categories!.includes(slug)), `${label}: ${s.categorySlugs}`).toBe(true);
+        }
+      }
     });
+
+    it('names structures with words, uniquely within a département, and describes them by that name', () => {
+      const keys = new Set<string>();
+      for (const s of suppliers) {
+        const name = (s.brandName ?? s.legalName).slice(0, -' (démo)'.length);
+        expect(name, 'not initials').toMatch(/\p{Ll}\p{Ll}/u);
+        const key = `${COMMUNE_BY_CODE.get(s.communeCode)!.departementCode}|${name.toLowerCase()}`;
+        expect(keys.has(key), key).toBe(false);
+        keys.add(key);
+        expect(s.description).toContain(name);
+      }
+    });
+  });
+
+  it('places no supplier where no SIAE or EA can exist, unless nothing else is given', () => {
+    const noumea = commune('98818', 'Nouméa', '988', '988', 94_000, -22.2758, 166.458, '98800');
+    const suppliers = [...generateDemoSuppliers({ count: 300, seed: 5, communes: [...COMMUNES, noumea], categories: CATEGORIES })];
+    expect(suppliers.filter((s) => s.communeCode === noumea.code)).toEqual([]);
+    const only = [...generateDemoSuppliers({ count: 5, seed: 5, communes: [noumea], categories: CATEGORIES })];
+    expect(only.map((s) => s.communeCode)).toEqual(Array(5).fill(noumea.code));
   });
 
   it('scales to 100 000 suppliers in one streamed pass', () => {

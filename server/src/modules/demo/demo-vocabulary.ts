@@ -1,12 +1,14 @@
 /**
- * Vocabulary of the demo generator: French word lists, name patterns, offering templates
- * per category-group slug, price profiles and per-kind biases. Data only, no logic.
+ * Vocabulary of the demo generator: French word lists, name patterns, territories' names,
+ * service-area and activity rules by kind, networks and labels, offering templates per
+ * category-group slug, price profiles. Data only, no logic.
  *
- * Everything here is fictional. Names are built so that, once suffixed with " (démo)",
- * they cannot be taken for real companies; network names appear only as tags.
+ * Everything here is fictional. Names follow how real structures name themselves, but once
+ * suffixed with " (démo)" they cannot be taken for real companies; network names appear
+ * only as tags.
  */
 import { PriceUnit } from '../offerings/price-unit.js';
-import { ServiceType } from '../suppliers/service-area.js';
+import { ServiceAreaKind, ServiceType } from '../suppliers/service-area.js';
 import { SupplierKind } from '../suppliers/supplier-kind.js';
 
 /** Marker appended to every generated legal name and brand name. */
@@ -116,8 +118,7 @@ export const KIND_GROUP_AFFINITY: Record<SupplierKind, Readonly<Record<string, n
   },
   [SupplierKind.AI]: {
     'mise-a-disposition': 40, 'proprete-nettoyage': 12, 'services-a-la-personne': 12, 'espaces-verts': 8,
-    'restauration-alimentation': 5, 'logistique-conditionnement': 5, 'batiment-travaux': 5, evenementiel: 3,
-    'administratif-relation-client': 3,
+    'restauration-alimentation': 4, 'logistique-conditionnement': 5, 'batiment-travaux': 5,
   },
   [SupplierKind.ETTI]: {
     'mise-a-disposition': 50, 'logistique-conditionnement': 10, 'batiment-travaux': 10, 'proprete-nettoyage': 8,
@@ -170,36 +171,94 @@ export const HEADCOUNT_RANGES: Record<SupplierKind, readonly [number, number]> =
 // ---------------------------------------------------------------------------------------
 
 /**
- * Legal-name patterns by kind. Tokens: {Trade} (activity word of the main group),
- * {Virtue} (an evocative word), {place} (a place phrase with its preposition, e.g. "du Val
- * de Sèvre" or "de Rennes"), {Sector} (GEIQ sector), {Commune} (bare commune name).
+ * Display-name patterns by kind, with weights, shaped after real SIAE and disability-sector
+ * names ("Régie de quartier Metz-Borny", "Tremplin Emploi 57", "ESAT Les Ateliers du Val",
+ * "GEIQ BTP Moselle"): a kind word sometimes, a trade word, an evocative word, a place taken
+ * from the commune or its département. Never initials.
+ *
+ * Tokens: {Trade} (trade word of the supplier's main activity), {Evocative}, {Commune} (bare
+ * commune name), {ofCommune} ("de Metz", "du Mans"), {Pays} ("du Pays de Sarrebourg": the
+ * nearest town of the département), {Dep} ("Moselle"), {ofDep} ("de la Moselle"), {Num}
+ * (département code), {Province} ("Lorraine"), {Quarter} ("Metz Bellevue", towns only),
+ * {Nature} ("du Bocage"), {Flora} ("Les Tilleuls"), {Person} ("Jean Moulin"), {Sector}
+ * (GEIQ sector). Patterns with a place token are not used for national networks.
  */
-export const LEGAL_NAME_PATTERNS: Record<SupplierKind, readonly string[]> = {
+export const NAME_PATTERNS: Record<SupplierKind, ReadonlyArray<readonly [string, number]>> = {
   [SupplierKind.ACI]: [
-    '{Trade} {place}',
-    "Chantier d'insertion {Virtue} {place}",
-    'Atelier {Virtue} {place}',
-    'Association {Virtue} {place}',
-    '{Trade} Solidaires {place}',
+    ['{Trade} {ofCommune}', 5], ['{Trade} {Pays}', 3], ['{Trade} {Nature}', 2], ['Régie de quartier {Quarter}', 2],
+    ['Chantier {Evocative} {ofCommune}', 1], ['Atelier {Evocative} {ofCommune}', 1], ['Ateliers {Nature}', 0.5],
+    ['{Evocative} {Num}', 1], ['{Evocative} {ofDep}', 1], ['Association {Evocative}', 0.5],
   ],
-  [SupplierKind.EI]: ['{Trade} {Virtue}', '{Virtue} {Trade}', '{Trade} {place}', "Entreprise d'insertion {Virtue} {place}"],
-  [SupplierKind.AI]: ['Association {Virtue} {place}', '{Virtue} Emploi {place}', 'Coup de Main {place}', 'Association intermédiaire {Virtue}'],
-  [SupplierKind.ETTI]: ['{Virtue} Intérim', 'Intérim Solidaire {place}', '{Virtue} Intérim Insertion {place}'],
-  [SupplierKind.EITI]: ['{Virtue} Indépendants Solidaires', 'Coopérative {Virtue} {place}'],
-  [SupplierKind.GEIQ]: ['GEIQ {Sector} {Commune}', 'GEIQ {Sector} {place}', 'Groupement {Virtue} {Sector}'],
-  [SupplierKind.EA]: ['{Trade} {Virtue}', 'Entreprise adaptée {Virtue} {place}', 'EA {Trade} {place}', '{Virtue} Travail Adapté'],
-  [SupplierKind.EATT]: ['{Virtue} Intérim Adapté', 'Intérim Adapté {place}'],
-  [SupplierKind.ESAT]: ['ESAT {place}', 'ESAT Les Ateliers {place}', 'ESAT {Virtue}', 'ESAT {Trade} {place}'],
+  [SupplierKind.EI]: [
+    ['{Evocative} {Trade}', 4], ['{Trade} {Evocative}', 1], ['{Trade} Insertion {Num}', 2], ['{Evocative} {Province}', 2],
+    ['{Trade} {ofCommune}', 2], ['{Trade} {Pays}', 1], ['{Trade} Insertion {Province}', 1], ['Régie de quartier {Quarter}', 1],
+  ],
+  [SupplierKind.AI]: [
+    ['{Evocative} Emploi {Num}', 2], ['{Evocative} Emploi {Pays}', 2], ['{Evocative} Emploi {ofCommune}', 1],
+    ['Coup de Main {ofCommune}', 1], ['Coup de Pouce {Pays}', 1], ['Relais Emploi {Pays}', 1], ['Relais Emploi {ofCommune}', 1],
+    ['Solidarité Emploi {ofDep}', 1], ['Partage et Travail {ofCommune}', 1], ['Contact Emploi {Commune}', 1],
+    ['Association intermédiaire {Evocative}', 1],
+  ],
+  [SupplierKind.ETTI]: [
+    ['{Evocative} Intérim', 2], ['{Evocative} Intérim {Province}', 2], ['Intérim Solidaire {ofDep}', 1],
+    ['Intérim Solidaire {Province}', 1], ['{Evocative} Intérim {Num}', 1], ['Intérim Insertion {ofCommune}', 1],
+    ['{Evocative} Intérim Insertion', 1],
+  ],
+  [SupplierKind.EITI]: [
+    ['{Evocative} Indépendants', 2], ['Coopérative {Evocative}', 2], ['{Trade} {Evocative}', 1], ['{Evocative} {Province}', 1],
+    ['Indépendants Solidaires {ofDep}', 1],
+  ],
+  [SupplierKind.GEIQ]: [
+    ['GEIQ {Sector} {Dep}', 3], ['GEIQ {Sector} {Province}', 2], ['GEIQ {Sector} {Pays}', 1], ['GEIQ {Sector} {Num}', 1],
+    ['GEIQ {Sector} {ofCommune}', 1],
+  ],
+  [SupplierKind.EA]: [
+    ['{Evocative} {Trade}', 3], ['{Trade} {Evocative}', 1], ['Entreprise adaptée {Evocative}', 0.5],
+    ['Entreprise adaptée {Flora}', 0.5], ['Ateliers {Nature}', 1], ['Ateliers {ofCommune}', 2], ['{Evocative} Services {Num}', 2],
+    ['Ateliers {Province}', 1], ['{Evocative} {Province}', 1],
+  ],
+  [SupplierKind.EATT]: [
+    ['{Evocative} Intérim Adapté', 2], ['Intérim Adapté {Province}', 1], ['Intérim Adapté {ofDep}', 1], ['{Evocative} Intérim Handicap', 1],
+  ],
+  [SupplierKind.ESAT]: [
+    ['ESAT {ofCommune}', 3], ['ESAT {Nature}', 1], ['ESAT Les Ateliers {Nature}', 1], ['ESAT Les Ateliers {ofCommune}', 2],
+    ['ESAT {Pays}', 2], ['ESAT {Person}', 1], ['ESAT {Flora}', 1], ['ESAT {Evocative}', 0.5], ['ESAT {Trade} {ofCommune}', 1],
+  ],
 };
 
-/** Short brand patterns (same tokens). */
-export const BRAND_NAME_PATTERNS: readonly string[] = ['{Virtue}', '{Virtue} {Trade}', '{Trade} {Virtue}'];
+/** Tokens that name a place: patterns holding one are not used for national networks. */
+export const PLACE_TOKENS: readonly string[] = ['Commune', 'ofCommune', 'Pays', 'Dep', 'ofDep', 'Num', 'Province', 'Quarter'];
 
-export const VIRTUES: readonly string[] = [
+/**
+ * Legal forms by kind, as a prefix of the legal name, with weights; '' keeps the display
+ * name as the legal name (no separate brand). Names that already say what they are
+ * ("Association …", "ESAT …", "GEIQ …", "Régie de quartier …") keep it too.
+ */
+export const LEGAL_FORMS: Record<SupplierKind, ReadonlyArray<readonly [string, number]>> = {
+  [SupplierKind.ACI]: [['Association', 85], ['', 15]],
+  [SupplierKind.EI]: [['SAS', 30], ['SARL', 20], ['SCOP', 8], ['SCIC', 8], ['Association', 14], ['', 20]],
+  [SupplierKind.AI]: [['Association', 100]],
+  [SupplierKind.ETTI]: [['SAS', 55], ['SARL', 15], ['Association', 10], ['', 20]],
+  [SupplierKind.EITI]: [['SCIC', 35], ['SAS', 35], ['', 30]],
+  [SupplierKind.GEIQ]: [['', 100]],
+  [SupplierKind.EA]: [['SAS', 35], ['SARL', 15], ['SCOP', 5], ['Association', 20], ['', 25]],
+  [SupplierKind.EATT]: [['SAS', 60], ['SARL', 15], ['', 25]],
+  [SupplierKind.ESAT]: [['', 100]],
+};
+/** Display names starting with these words are legal names already. */
+export const SELF_NAMED_PREFIXES: readonly string[] = [
+  'Association', 'ESAT', 'GEIQ', 'Régie de quartier', 'Entreprise adaptée', 'Coopérative',
+];
+
+/** Evocative words, as real structures use them ("Tremplin", "Passerelle", "Trait d'Union"). */
+export const EVOCATIVES: readonly string[] = [
   'Tremplin', 'Passerelle', 'Envol', 'Élan', 'Boussole', 'Horizons', 'Sillon', 'Rebond', 'Escale', 'Cordée',
   'Racines', 'Ricochet', 'Ancrage', 'Éclaircie', 'Embellie', 'Phare', "Trait d'Union", 'Main Tendue', 'Essor',
-  'Cap Avenir', 'Nouvel Élan', 'Semailles', 'Clé de Voûte', 'Pas à Pas', 'Boussole', 'Arc-en-Ciel', 'Belle Étape',
+  'Cap Avenir', 'Nouvel Élan', 'Semailles', 'Clé de Voûte', 'Pas à Pas', 'Arc-en-Ciel', 'Belle Étape',
   'Grain de Sel', 'Ensemble', 'Fil Rouge', 'Mosaïque', 'Bourgeon', 'Pollen', 'Étincelle', 'Alizé', 'Sentier',
+  'Relais', 'Tandem', 'Partage', 'Entraide', 'Déclic', 'Ressort', 'Sève', 'Levain', 'Aurore', 'Archipel', 'Atout',
+  'Oasis', 'Marelle', 'Balise', 'Vivier', 'Convergence', 'Synergie', 'Renouveau', 'Équinoxe', 'Ruche', 'Trajectoire',
+  'Sésame', 'Cap Solidaire', 'Points Cardinaux', 'Bouée', 'Nouveau Départ', 'Étoile', 'Lien', 'Saison', 'Rivage',
 ];
 
 /** Place phrases for metropolitan France, with their preposition. */
@@ -212,36 +271,71 @@ export const PLACES_METRO: readonly string[] = [
   'des Sablières', 'de la Rivière', 'du Lac Bleu', 'des Châtaigniers', 'de Haute Combe', 'de la Baie',
 ];
 
-/** Place phrases for the overseas régions (codes 01 to 06). */
+/** Landscape phrases that fit anywhere in metropolitan France, for {Nature} in names. */
+export const NATURE_METRO: readonly string[] = [
+  'du Bocage', 'des Coteaux', 'de la Source', 'du Moulin', 'du Val', 'des Prés', 'de la Vallée', 'des Tilleuls',
+  'du Pont Vieux', 'des Vergers', 'de la Forge', 'du Grand Chêne', 'des Deux Rives', 'de la Plaine', 'du Bois Joli',
+  'de la Colline', 'du Clos Fleuri', 'du Pré Vert', 'des Quatre Chemins', 'de Bel Air', 'des Églantiers', 'des Cèdres',
+  'de la Rivière', 'des Trois Vallées', 'du Mont Clair', "de l'Étang Neuf", 'des Peupliers', 'du Lavoir', 'des Noyers',
+];
+
+/** Place phrases for the overseas départements. */
 export const PLACES_OVERSEAS: readonly string[] = [
   'des Alizés', 'des Mornes', 'du Lagon', 'des Flamboyants', 'de la Ravine', 'des Cannes', 'du Littoral',
   'des Hauts', 'de la Mangrove', 'des Filaos', 'du Piton Vert', "de l'Anse Claire",
 ];
 
-/** Activity words by group slug, for {Trade}. */
+/** Names of trees, flowers and birds, as many ESAT and EA sites are named. */
+export const FLORA: readonly string[] = [
+  'Les Glycines', 'Les Tilleuls', 'Les Iris', 'Le Cèdre', 'Les Peupliers', 'Les Érables', 'La Roseraie', 'Les Noisetiers',
+  'Les Hirondelles', 'Les Cigognes', 'Le Colombier', 'Les Genêts', 'Les Lilas', 'Les Platanes', 'Les Acacias',
+  'Les Bruyères', 'Le Chêne Vert', 'Les Marronniers', 'Les Aubépines', 'Les Saules', 'Les Charmilles', 'Les Bleuets',
+];
+/** People ESAT are often named after. */
+export const PERSONS: readonly string[] = [
+  'Jean Moulin', 'Louise Michel', 'Marie Curie', 'Victor Hugo', 'Jean Jaurès', 'Simone Veil', 'George Sand',
+  'Jules Verne', 'Lucie Aubrac', 'Germaine Tillion', 'Jean Monnet', 'Camille Claudel', 'Joséphine Baker', 'Colette',
+  'Paul Éluard', 'Pierre Loti', 'Gustave Eiffel', 'Albert Camus',
+];
+/** Neighbourhoods of a town, for "Régie de quartier <town> <quarter>". */
+export const QUARTERS: readonly string[] = [
+  'Nord', 'Sud', 'Est', 'Ouest', 'Centre', 'Bellevue', 'Les Hauts', 'Le Plateau', 'La Source', 'Les Provinces',
+  'Beaulieu', 'Le Val', 'Les Coteaux', 'La Fontaine', 'Les Chênes', 'Le Parc',
+];
+/** Towns of at least this population have régies de quartier ({Quarter}). */
+export const TOWN_MIN_POPULATION = 30_000;
+/** Régies de quartier keep their neighbourhood clean and green and repair its buildings. */
+export const REGIE_DE_QUARTIER_GROUPS: readonly string[] = ['proprete-nettoyage', 'espaces-verts', 'batiment-travaux'];
+/** Communes of at least this population name the pays around them ({Pays}); else the 3 largest do. */
+export const PAYS_TOWN_MIN_POPULATION = 10_000;
+/** Cities too large to name a pays ("Pays de Marseille" is no one's name), and the dense départements around Paris. */
+export const PAYS_TOWN_MAX_POPULATION = 90_000;
+export const DEPARTEMENTS_WITHOUT_PAYS: readonly string[] = ['75', '78', '91', '92', '93', '94', '95'];
+
+/** Trade words by group slug, for {Trade}: the main activity shows in the name. */
 export const TRADES: Readonly<Record<string, readonly string[]>> = {
-  'espaces-verts': ['Jardins', 'Paysages', 'Vergers', 'Haies et Jardins'],
-  'proprete-nettoyage': ['Net Services', 'Propreté', 'Clair Net', 'Entretien Services'],
-  'restauration-alimentation': ['Saveurs', 'Cuisine', 'Table', 'Traiteur'],
-  'dechets-recyclage': ['Ressourcerie', 'Recyclerie', 'Tri', 'Valoris'],
-  'informatique-numerique': ['Numérique', 'Info Services', "Recycl'Info", 'Données'],
-  'impression-communication': ['Imprimerie', 'Reprographie', 'Signalétique'],
-  'logistique-conditionnement': ['Logistique', 'Conditionnement', 'Colis Services'],
-  'batiment-travaux': ['Bâtiment', 'Rénovation', 'Peinture', 'Bâti'],
-  'blanchisserie-pressing': ['Blanchisserie', 'Lavoir', 'Linge Services'],
-  'sous-traitance-industrielle': ['Sous-traitance', 'Mécanique', 'Assemblage'],
-  evenementiel: ['Événements', 'Accueil', 'Scène'],
-  'transport-demenagement': ['Transports', 'Déménagement', 'Livraisons'],
-  'services-a-la-personne': ['Services à domicile', 'Domicile Services', 'Aide Services'],
-  'securite-mediation': ['Médiation', 'Sécurité', 'Veille'],
-  'textile-artisanat': ['Couture', 'Fil', 'Tissage', 'Créations'],
+  'espaces-verts': ['Jardins', 'Paysages', 'Espaces Verts', 'Jardins et Paysages', 'Nature et Jardins'],
+  'proprete-nettoyage': ['Propreté', 'Net Services', 'Nettoyage', 'Propreté Services', 'Entretien'],
+  'restauration-alimentation': ['Saveurs', 'Cuisine', 'Traiteur', 'Tables', 'Restauration'],
+  'dechets-recyclage': ['Ressourcerie', 'Recyclerie', 'Tri', 'Collecte', 'Réemploi'],
+  'informatique-numerique': ['Numérique', 'Informatique', 'Info Services', 'Données'],
+  'impression-communication': ['Imprimerie', 'Reprographie', 'Signalétique', 'Atelier Graphique'],
+  'logistique-conditionnement': ['Logistique', 'Conditionnement', 'Routage', 'Emballage'],
+  'batiment-travaux': ['Bâtiment', 'Rénovation', 'Bâti', 'Peinture', 'Habitat'],
+  'blanchisserie-pressing': ['Blanchisserie', 'Lavoir', 'Linge Services', 'Pressing'],
+  'sous-traitance-industrielle': ['Industrie', 'Mécanique', 'Assemblage', 'Sous-traitance'],
+  evenementiel: ['Événements', 'Réceptions', 'Accueil Événements'],
+  'transport-demenagement': ['Transports', 'Déménagement', 'Livraisons', 'Coursiers'],
+  'services-a-la-personne': ['Services à domicile', 'Domicile Services', 'Aide à domicile'],
+  'securite-mediation': ['Médiation', 'Sécurité', 'Prévention'],
+  'textile-artisanat': ['Couture', 'Fil', 'Textiles', 'Créations', 'Atelier Couture'],
   'mise-a-disposition': ['Emploi', 'Travail', 'Compétences'],
-  'administratif-relation-client': ['Accueil', 'Relation Client', 'Saisie Services'],
-  'agriculture-maraichage': ['Jardins Maraîchers', 'Maraîchage', 'Potager'],
-  'mobilite-vehicules': ['Garage', 'Cycles', 'Mobilité'],
-  'mobilier-fournitures': ['Menuiserie', 'Mobilier', 'Bois'],
+  'administratif-relation-client': ['Accueil', 'Relation Client', 'Secrétariat', 'Services Administratifs'],
+  'agriculture-maraichage': ['Jardins Maraîchers', 'Potagers', 'Ferme', 'Maraîchage', 'Jardin Solidaire'],
+  'mobilite-vehicules': ['Garage', 'Cycles', 'Mobilité', 'Vélo', 'Auto'],
+  'mobilier-fournitures': ['Menuiserie', 'Mobilier', 'Bois', 'Fournitures'],
 };
-export const DEFAULT_TRADES: readonly string[] = ['Services', 'Ateliers', 'Compagnons'];
+export const DEFAULT_TRADES: readonly string[] = ['Services', 'Ateliers'];
 
 /** GEIQ sector labels by group slug. */
 export const GEIQ_SECTORS: Readonly<Record<string, string>> = {
@@ -256,6 +350,369 @@ export const GEIQ_SECTORS: Readonly<Record<string, string>> = {
   'services-a-la-personne': 'Aide à Domicile',
 };
 export const DEFAULT_GEIQ_SECTOR = 'Multisectoriel';
+
+/** Earliest year of creation by kind (EITI and EATT are experiments from 2019). */
+export const KIND_FOUNDED_FROM: Record<SupplierKind, number> = {
+  [SupplierKind.EI]: 1985,
+  [SupplierKind.AI]: 1987,
+  [SupplierKind.ACI]: 1985,
+  [SupplierKind.ETTI]: 1986,
+  [SupplierKind.EITI]: 2019,
+  [SupplierKind.GEIQ]: 1991,
+  [SupplierKind.EA]: 1980,
+  [SupplierKind.EATT]: 2019,
+  [SupplierKind.ESAT]: 1975,
+};
+
+/** The kind with its indefinite article, for "X est une entreprise d'insertion…". */
+export const KIND_WITH_ARTICLE: Record<SupplierKind, string> = {
+  [SupplierKind.EI]: "une entreprise d'insertion",
+  [SupplierKind.AI]: 'une association intermédiaire',
+  [SupplierKind.ACI]: "un atelier et chantier d'insertion",
+  [SupplierKind.ETTI]: "une entreprise de travail temporaire d'insertion",
+  [SupplierKind.EITI]: "une entreprise d'insertion par le travail indépendant",
+  [SupplierKind.GEIQ]: "un groupement d'employeurs pour l'insertion et la qualification",
+  [SupplierKind.EA]: 'une entreprise adaptée',
+  [SupplierKind.EATT]: 'une entreprise adaptée de travail temporaire',
+  [SupplierKind.ESAT]: "un établissement et service d'accompagnement par le travail",
+};
+
+/** What each group's suppliers do, for descriptions ("Son cœur de métier : …"). */
+export const GROUP_ACTIVITIES: Readonly<Record<string, string>> = {
+  'espaces-verts': "l'entretien et l'aménagement des espaces verts",
+  'agriculture-maraichage': 'le maraîchage et les produits de la ferme',
+  'proprete-nettoyage': 'la propreté et le nettoyage des locaux',
+  'restauration-alimentation': 'la restauration et les produits alimentaires',
+  'dechets-recyclage': 'la collecte, le tri et le réemploi',
+  'informatique-numerique': 'les services numériques et le matériel informatique reconditionné',
+  'impression-communication': "l'impression et la communication",
+  'logistique-conditionnement': 'la logistique et le conditionnement',
+  'batiment-travaux': 'les travaux du bâtiment',
+  'blanchisserie-pressing': "l'entretien du linge",
+  'sous-traitance-industrielle': 'la sous-traitance industrielle',
+  evenementiel: "l'événementiel et l'accueil",
+  'transport-demenagement': 'le transport et le déménagement',
+  'services-a-la-personne': 'les services à la personne',
+  'securite-mediation': 'la médiation et la sécurité',
+  'textile-artisanat': "la couture et l'artisanat",
+  'mise-a-disposition': 'la mise à disposition de personnel',
+  'administratif-relation-client': 'les services administratifs et la relation client',
+  'mobilite-vehicules': "l'entretien des véhicules et des cycles",
+  'mobilier-fournitures': 'le mobilier et les fournitures',
+};
+
+/**
+ * Activities of other groups that structures of a group often add (a garden team that also
+ * composts, a laundry that also mends). A secondary activity is taken from the main group or
+ * from this list; ESAT and EA may also run workshops in unrelated trades.
+ */
+export const COMPANION_CATEGORIES: Readonly<Record<string, readonly string[]>> = {
+  'espaces-verts': [
+    'plants-horticulture', 'paniers-legumes-bio', 'bois-de-chauffage', 'miel-apiculture', 'proprete-urbaine', 'maconnerie-pierre-seche',
+    'petits-travaux-multiservice', 'compostage', 'collecte-biodechets', 'jardinage-domicile', 'mobilier-urbain-exterieur', 'nichoirs-composteurs-bacs',
+  ],
+  'agriculture-maraichage': [
+    'entretien-espaces-verts', 'amenagement-paysager', 'entretien-milieux-naturels', 'ecopaturage', 'epicerie-fine-coffrets', 'restauration-collective',
+    'compostage',
+  ],
+  'proprete-nettoyage': [
+    'entretien-espaces-verts', 'tonte-debroussaillage', 'desherbage-alternatif', 'lavage-linge-plat', 'entretien-vetements-travail',
+    'petits-travaux-multiservice', 'peinture-interieure', 'encombrants-debarras', 'collecte-papiers-cartons', 'menage-domicile',
+    'proprete-evenements', 'vaisselle-reutilisable', 'lavage-vehicules',
+  ],
+  'restauration-alimentation': [
+    'traiteur-evenementiel', 'organisation-seminaires', 'vaisselle-reutilisable', 'legumerie', 'fruits-legumes-restauration-collective',
+    'produits-fermiers', 'conserves-confitures-jus', 'accompagnement-courses',
+  ],
+  'dechets-recyclage': [
+    'mobilier-bureau-reconditionne', 'reprise-textiles', 'upcycling-baches-textiles', 'reconditionnement-ordinateurs',
+    'materiel-informatique-reconditionne', 'demenagement-bureaux', 'transfert-archives-bibliotheques', 'proprete-urbaine', 'velos-reconditionnes',
+  ],
+  'informatique-numerique': [
+    'archivage', 'gestion-courrier', 'accueil-telephonique', 'collecte-deee', 'collecte-cartouches-piles', 'impression-numerique',
+    'graphisme-mise-en-page',
+  ],
+  'impression-communication': [
+    'mise-sous-pli', 'routage-envois', 'numerisation-documents', 'creation-sites-web', 'emballages-cartonnages',
+  ],
+  'logistique-conditionnement': [
+    'transport-marchandises', 'coursiers-plis', 'demenagement-bureaux', 'transfert-archives-bibliotheques', 'assemblage-montage',
+    'controle-qualite-tri', 'impression-numerique', 'gestion-courrier', 'archivage', 'destruction-archives-confidentielles',
+  ],
+  'batiment-travaux': [
+    'amenagement-paysager', 'nettoyage-fin-de-chantier', 'mobilier-fabrique-atelier', 'mobilier-urbain-exterieur', 'encombrants-debarras',
+    'menuiserie-bois-ebenisterie', 'metallerie-soudure',
+  ],
+  'blanchisserie-pressing': ['couture-retouches', 'vetements-travail-epi', 'confection-sur-mesure', 'nettoyage-bureaux'],
+  'sous-traitance-industrielle': [
+    'conditionnement-facon', 'emballages-cartonnages', 'preparation-commandes', 'mobilier-fabrique-atelier', 'collecte-deee',
+  ],
+  evenementiel: [
+    'pauses-cafe', 'plateaux-repas', 'gestion-cafeteria', 'manutention', 'securite-evenementielle', 'navettes-transport-personnes',
+  ],
+  'transport-demenagement': [
+    'manutention', 'stockage-entreposage', 'preparation-commandes', 'encombrants-debarras', 'reparation-velos', 'location-solidaire-vehicules',
+  ],
+  'services-a-la-personne': ['entretien-parties-communes', 'portage-repas', 'transport-adapte-pmr', 'nettoyage-bureaux'],
+  'securite-mediation': ['accueil-evenementiel', 'proprete-urbaine', 'accueil-physique', 'gestion-cafeteria'],
+  'textile-artisanat': [
+    'repassage-pressing', 'entretien-vetements-travail', 'ressourcerie-reemploi', 'marquage-textile', 'objets-promotionnels',
+  ],
+  'administratif-relation-client': [
+    'saisie-donnees', 'numerisation-documents', 'traitement-donnees', 'mise-sous-pli', 'routage-envois', 'accueil-evenementiel',
+  ],
+  'mobilite-vehicules': ['livraison-velo-dernier-kilometre', 'transport-adapte-pmr', 'ressourcerie-reemploi', 'collecte-deee'],
+  'mobilier-fournitures': [
+    'menuiserie-bois-ebenisterie', 'encombrants-debarras', 'ressourcerie-reemploi', 'menuiserie-agencement', 'demenagement-bureaux',
+  ],
+};
+
+/** The staff-provision category named after a kind: how it provides staff. */
+/**
+ * Chance that the kind's staff category is its main activity: a GEIQ always recruits in
+ * alternance; an AI, ETTI or EATT is sometimes classified first by its services. Kinds absent
+ * here (an ESAT) add theirs as a secondary activity when they provide staff.
+ */
+export const KIND_STAFF_FIRST_CHANCE: Partial<Record<SupplierKind, number>> = {
+  [SupplierKind.AI]: 0.85,
+  [SupplierKind.ETTI]: 0.95,
+  [SupplierKind.GEIQ]: 1,
+  [SupplierKind.EATT]: 0.95,
+};
+export const KIND_STAFF_CATEGORY: Partial<Record<SupplierKind, string>> = {
+  [SupplierKind.ESAT]: 'esat-hors-les-murs',
+  [SupplierKind.AI]: 'association-intermediaire',
+  [SupplierKind.ETTI]: 'travail-temporaire-insertion',
+  [SupplierKind.GEIQ]: 'alternance-geiq',
+  [SupplierKind.EATT]: 'interim-adapte',
+};
+export const STAFF_GROUP = 'mise-a-disposition';
+/**
+ * Sectors where staff is provided (labour on site): an AI or an ETTI sends people to clean,
+ * garden, cook or carry, not to print brochures or repair computers.
+ */
+export const STAFF_SECTOR_GROUPS: readonly string[] = [
+  'mise-a-disposition', 'proprete-nettoyage', 'espaces-verts', 'restauration-alimentation', 'logistique-conditionnement',
+  'batiment-travaux', 'transport-demenagement', 'services-a-la-personne', 'evenementiel', 'agriculture-maraichage',
+  'dechets-recyclage', 'sous-traitance-industrielle', 'blanchisserie-pressing', 'administratif-relation-client', 'securite-mediation',
+];
+
+// ---------------------------------------------------------------------------------------
+// Territories
+// ---------------------------------------------------------------------------------------
+
+/**
+ * Collectivités where no SIAE, EA or ESAT exist (their own labour law: New Caledonia,
+ * French Polynesia, Wallis and Futuna) or nobody lives (TAAF, Clipperton): no demo
+ * supplier is placed there.
+ */
+export const DEPARTEMENTS_WITHOUT_STRUCTURES: readonly string[] = ['984', '986', '987', '988', '989'];
+
+/** Département name, "de" form, "en / dans" form, and the province real names use. */
+export interface DepartementWords {
+  name: string;
+  of: string;
+  in: string;
+  province: string;
+}
+const dep = (name: string, of: string, inForm: string, province: string): DepartementWords => ({ name, of, in: inForm, province });
+export const DEPARTEMENT_WORDS: Readonly<Record<string, DepartementWords>> = {
+  '01': dep('Ain', "de l'Ain", "dans l'Ain", 'Bresse'),
+  '02': dep('Aisne', "de l'Aisne", "dans l'Aisne", 'Picardie'),
+  '03': dep('Allier', "de l'Allier", "dans l'Allier", 'Bourbonnais'),
+  '04': dep('Alpes-de-Haute-Provence', 'des Alpes-de-Haute-Provence', 'dans les Alpes-de-Haute-Provence', 'Haute-Provence'),
+  '05': dep('Hautes-Alpes', 'des Hautes-Alpes', 'dans les Hautes-Alpes', 'Alpes du Sud'),
+  '06': dep('Alpes-Maritimes', 'des Alpes-Maritimes', 'dans les Alpes-Maritimes', "Côte d'Azur"),
+  '07': dep('Ardèche', "de l'Ardèche", 'en Ardèche', 'Vivarais'),
+  '08': dep('Ardennes', 'des Ardennes', 'dans les Ardennes', 'Champagne-Ardenne'),
+  '09': dep('Ariège', "de l'Ariège", 'en Ariège', 'Pyrénées'),
+  '10': dep('Aube', "de l'Aube", "dans l'Aube", 'Champagne'),
+  '11': dep('Aude', "de l'Aude", "dans l'Aude", 'Languedoc'),
+  '12': dep('Aveyron', "de l'Aveyron", "dans l'Aveyron", 'Rouergue'),
+  '13': dep('Bouches-du-Rhône', 'des Bouches-du-Rhône', 'dans les Bouches-du-Rhône', 'Provence'),
+  '14': dep('Calvados', 'du Calvados', 'dans le Calvados', 'Normandie'),
+  '15': dep('Cantal', 'du Cantal', 'dans le Cantal', 'Auvergne'),
+  '16': dep('Charente', 'de la Charente', 'en Charente', 'Charentes'),
+  '17': dep('Charente-Maritime', 'de la Charente-Maritime', 'en Charente-Maritime', 'Charentes'),
+  '18': dep('Cher', 'du Cher', 'dans le Cher', 'Berry'),
+  '19': dep('Corrèze', 'de la Corrèze', 'en Corrèze', 'Limousin'),
+  '21': dep("Côte-d'Or", "de la Côte-d'Or", "en Côte-d'Or", 'Bourgogne'),
+  '22': dep("Côtes-d'Armor", "des Côtes-d'Armor", "dans les Côtes-d'Armor", 'Bretagne'),
+  '23': dep('Creuse', 'de la Creuse', 'dans la Creuse', 'Limousin'),
+  '24': dep('Dordogne', 'de la Dordogne', 'en Dordogne', 'Périgord'),
+  '25': dep('Doubs', 'du Doubs', 'dans le Doubs', 'Franche-Comté'),
+  '26': dep('Drôme', 'de la Drôme', 'dans la Drôme', 'Dauphiné'),
+  '27': dep('Eure', "de l'Eure", "dans l'Eure", 'Normandie'),
+  '28': dep('Eure-et-Loir', "d'Eure-et-Loir", 'en Eure-et-Loir', 'Beauce'),
+  '29': dep('Finistère', 'du Finistère', 'dans le Finistère', 'Bretagne'),
+  '2A': dep('Corse-du-Sud', 'de la Corse-du-Sud', 'en Corse-du-Sud', 'Corse'),
+  '2B': dep('Haute-Corse', 'de la Haute-Corse', 'en Haute-Corse', 'Corse'),
+  '30': dep('Gard', 'du Gard', 'dans le Gard', 'Languedoc'),
+  '31': dep('Haute-Garonne', 'de la Haute-Garonne', 'en Haute-Garonne', 'Midi-Pyrénées'),
+  '32': dep('Gers', 'du Gers', 'dans le Gers', 'Gascogne'),
+  '33': dep('Gironde', 'de la Gironde', 'en Gironde', 'Aquitaine'),
+  '34': dep('Hérault', "de l'Hérault", "dans l'Hérault", 'Languedoc'),
+  '35': dep('Ille-et-Vilaine', "d'Ille-et-Vilaine", 'en Ille-et-Vilaine', 'Bretagne'),
+  '36': dep('Indre', "de l'Indre", "dans l'Indre", 'Berry'),
+  '37': dep('Indre-et-Loire', "d'Indre-et-Loire", 'en Indre-et-Loire', 'Touraine'),
+  '38': dep('Isère', "de l'Isère", 'en Isère', 'Dauphiné'),
+  '39': dep('Jura', 'du Jura', 'dans le Jura', 'Franche-Comté'),
+  '40': dep('Landes', 'des Landes', 'dans les Landes', 'Gascogne'),
+  '41': dep('Loir-et-Cher', 'du Loir-et-Cher', 'dans le Loir-et-Cher', 'Val de Loire'),
+  '42': dep('Loire', 'de la Loire', 'dans la Loire', 'Forez'),
+  '43': dep('Haute-Loire', 'de la Haute-Loire', 'en Haute-Loire', 'Velay'),
+  '44': dep('Loire-Atlantique', 'de la Loire-Atlantique', 'en Loire-Atlantique', 'Atlantique'),
+  '45': dep('Loiret', 'du Loiret', 'dans le Loiret', 'Orléanais'),
+  '46': dep('Lot', 'du Lot', 'dans le Lot', 'Quercy'),
+  '47': dep('Lot-et-Garonne', 'du Lot-et-Garonne', 'dans le Lot-et-Garonne', 'Agenais'),
+  '48': dep('Lozère', 'de la Lozère', 'en Lozère', 'Gévaudan'),
+  '49': dep('Maine-et-Loire', 'du Maine-et-Loire', 'dans le Maine-et-Loire', 'Anjou'),
+  '50': dep('Manche', 'de la Manche', 'dans la Manche', 'Cotentin'),
+  '51': dep('Marne', 'de la Marne', 'dans la Marne', 'Champagne'),
+  '52': dep('Haute-Marne', 'de la Haute-Marne', 'en Haute-Marne', 'Champagne'),
+  '53': dep('Mayenne', 'de la Mayenne', 'en Mayenne', 'Maine'),
+  '54': dep('Meurthe-et-Moselle', 'de Meurthe-et-Moselle', 'en Meurthe-et-Moselle', 'Lorraine'),
+  '55': dep('Meuse', 'de la Meuse', 'dans la Meuse', 'Lorraine'),
+  '56': dep('Morbihan', 'du Morbihan', 'dans le Morbihan', 'Bretagne'),
+  '57': dep('Moselle', 'de la Moselle', 'en Moselle', 'Lorraine'),
+  '58': dep('Nièvre', 'de la Nièvre', 'dans la Nièvre', 'Nivernais'),
+  '59': dep('Nord', 'du Nord', 'dans le Nord', 'Flandres'),
+  '60': dep('Oise', "de l'Oise", "dans l'Oise", 'Picardie'),
+  '61': dep('Orne', "de l'Orne", "dans l'Orne", 'Normandie'),
+  '62': dep('Pas-de-Calais', 'du Pas-de-Calais', 'dans le Pas-de-Calais', 'Artois'),
+  '63': dep('Puy-de-Dôme', 'du Puy-de-Dôme', 'dans le Puy-de-Dôme', 'Auvergne'),
+  '64': dep('Pyrénées-Atlantiques', 'des Pyrénées-Atlantiques', 'dans les Pyrénées-Atlantiques', 'Béarn'),
+  '65': dep('Hautes-Pyrénées', 'des Hautes-Pyrénées', 'dans les Hautes-Pyrénées', 'Bigorre'),
+  '66': dep('Pyrénées-Orientales', 'des Pyrénées-Orientales', 'dans les Pyrénées-Orientales', 'Roussillon'),
+  '67': dep('Bas-Rhin', 'du Bas-Rhin', 'dans le Bas-Rhin', 'Alsace'),
+  '68': dep('Haut-Rhin', 'du Haut-Rhin', 'dans le Haut-Rhin', 'Alsace'),
+  '69': dep('Rhône', 'du Rhône', 'dans le Rhône', 'Lyonnais'),
+  '70': dep('Haute-Saône', 'de la Haute-Saône', 'en Haute-Saône', 'Franche-Comté'),
+  '71': dep('Saône-et-Loire', 'de Saône-et-Loire', 'en Saône-et-Loire', 'Bourgogne'),
+  '72': dep('Sarthe', 'de la Sarthe', 'dans la Sarthe', 'Maine'),
+  '73': dep('Savoie', 'de la Savoie', 'en Savoie', 'Savoie'),
+  '74': dep('Haute-Savoie', 'de la Haute-Savoie', 'en Haute-Savoie', 'Savoie'),
+  '75': dep('Paris', 'de Paris', 'à Paris', 'Île-de-France'),
+  '76': dep('Seine-Maritime', 'de la Seine-Maritime', 'en Seine-Maritime', 'Normandie'),
+  '77': dep('Seine-et-Marne', 'de Seine-et-Marne', 'en Seine-et-Marne', 'Île-de-France'),
+  '78': dep('Yvelines', 'des Yvelines', 'dans les Yvelines', 'Île-de-France'),
+  '79': dep('Deux-Sèvres', 'des Deux-Sèvres', 'dans les Deux-Sèvres', 'Poitou'),
+  '80': dep('Somme', 'de la Somme', 'dans la Somme', 'Picardie'),
+  '81': dep('Tarn', 'du Tarn', 'dans le Tarn', 'Albigeois'),
+  '82': dep('Tarn-et-Garonne', 'du Tarn-et-Garonne', 'dans le Tarn-et-Garonne', 'Quercy'),
+  '83': dep('Var', 'du Var', 'dans le Var', 'Provence'),
+  '84': dep('Vaucluse', 'du Vaucluse', 'dans le Vaucluse', 'Provence'),
+  '85': dep('Vendée', 'de la Vendée', 'en Vendée', 'Vendée'),
+  '86': dep('Vienne', 'de la Vienne', 'dans la Vienne', 'Poitou'),
+  '87': dep('Haute-Vienne', 'de la Haute-Vienne', 'en Haute-Vienne', 'Limousin'),
+  '88': dep('Vosges', 'des Vosges', 'dans les Vosges', 'Lorraine'),
+  '89': dep('Yonne', "de l'Yonne", "dans l'Yonne", 'Bourgogne'),
+  '90': dep('Territoire de Belfort', 'du Territoire de Belfort', 'dans le Territoire de Belfort', 'Franche-Comté'),
+  '91': dep('Essonne', "de l'Essonne", 'en Essonne', 'Île-de-France'),
+  '92': dep('Hauts-de-Seine', 'des Hauts-de-Seine', 'dans les Hauts-de-Seine', 'Île-de-France'),
+  '93': dep('Seine-Saint-Denis', 'de la Seine-Saint-Denis', 'en Seine-Saint-Denis', 'Île-de-France'),
+  '94': dep('Val-de-Marne', 'du Val-de-Marne', 'dans le Val-de-Marne', 'Île-de-France'),
+  '95': dep("Val-d'Oise", "du Val-d'Oise", "dans le Val-d'Oise", 'Île-de-France'),
+  '971': dep('Guadeloupe', 'de la Guadeloupe', 'en Guadeloupe', 'Guadeloupe'),
+  '972': dep('Martinique', 'de la Martinique', 'en Martinique', 'Martinique'),
+  '973': dep('Guyane', 'de la Guyane', 'en Guyane', 'Guyane'),
+  '974': dep('La Réunion', 'de La Réunion', 'à La Réunion', 'Réunion'),
+  '975': dep('Saint-Pierre-et-Miquelon', 'de Saint-Pierre-et-Miquelon', 'à Saint-Pierre-et-Miquelon', 'Saint-Pierre-et-Miquelon'),
+  '976': dep('Mayotte', 'de Mayotte', 'à Mayotte', 'Mayotte'),
+  '977': dep('Saint-Barthélemy', 'de Saint-Barthélemy', 'à Saint-Barthélemy', 'Saint-Barthélemy'),
+  '978': dep('Saint-Martin', 'de Saint-Martin', 'à Saint-Martin', 'Saint-Martin'),
+};
+
+/** Région names and their "en / dans" form. */
+export const REGION_WORDS: Readonly<Record<string, { name: string; in: string }>> = {
+  '01': { name: 'Guadeloupe', in: 'en Guadeloupe' },
+  '02': { name: 'Martinique', in: 'en Martinique' },
+  '03': { name: 'Guyane', in: 'en Guyane' },
+  '04': { name: 'La Réunion', in: 'à La Réunion' },
+  '06': { name: 'Mayotte', in: 'à Mayotte' },
+  '11': { name: 'Île-de-France', in: 'en Île-de-France' },
+  '24': { name: 'Centre-Val de Loire', in: 'en Centre-Val de Loire' },
+  '27': { name: 'Bourgogne-Franche-Comté', in: 'en Bourgogne-Franche-Comté' },
+  '28': { name: 'Normandie', in: 'en Normandie' },
+  '32': { name: 'Hauts-de-France', in: 'dans les Hauts-de-France' },
+  '44': { name: 'Grand Est', in: 'dans le Grand Est' },
+  '52': { name: 'Pays de la Loire', in: 'dans les Pays de la Loire' },
+  '53': { name: 'Bretagne', in: 'en Bretagne' },
+  '75': { name: 'Nouvelle-Aquitaine', in: 'en Nouvelle-Aquitaine' },
+  '76': { name: 'Occitanie', in: 'en Occitanie' },
+  '84': { name: 'Auvergne-Rhône-Alpes', in: 'en Auvergne-Rhône-Alpes' },
+  '93': { name: "Provence-Alpes-Côte d'Azur", in: "en Provence-Alpes-Côte d'Azur" },
+  '94': { name: 'Corse', in: 'en Corse' },
+  '975': { name: 'Saint-Pierre-et-Miquelon', in: 'à Saint-Pierre-et-Miquelon' },
+  '977': { name: 'Saint-Barthélemy', in: 'à Saint-Barthélemy' },
+  '978': { name: 'Saint-Martin', in: 'à Saint-Martin' },
+};
+
+// ---------------------------------------------------------------------------------------
+// Service areas
+// ---------------------------------------------------------------------------------------
+
+/**
+ * Service-area kinds by supplier kind, with weights. Most structures serve their commune,
+ * their département or a radius; AI and ACI are local by nature and never national;
+ * only a few ETTI, EA, EATT and EITI networks (and rarely a GEIQ) work all over France.
+ */
+export const KIND_AREA_SHARES: Record<SupplierKind, ReadonlyArray<readonly [ServiceAreaKind, number]>> = {
+  [SupplierKind.ACI]: [[ServiceAreaKind.RADIUS, 60], [ServiceAreaKind.DEPARTEMENTS, 38], [ServiceAreaKind.REGIONS, 2]],
+  [SupplierKind.AI]: [[ServiceAreaKind.RADIUS, 55], [ServiceAreaKind.DEPARTEMENTS, 45]],
+  [SupplierKind.EI]: [[ServiceAreaKind.RADIUS, 45], [ServiceAreaKind.DEPARTEMENTS, 40], [ServiceAreaKind.REGIONS, 15]],
+  [SupplierKind.ETTI]: [
+    [ServiceAreaKind.RADIUS, 25], [ServiceAreaKind.DEPARTEMENTS, 45], [ServiceAreaKind.REGIONS, 26], [ServiceAreaKind.NATIONAL, 4],
+  ],
+  [SupplierKind.EITI]: [
+    [ServiceAreaKind.RADIUS, 20], [ServiceAreaKind.DEPARTEMENTS, 35], [ServiceAreaKind.REGIONS, 33], [ServiceAreaKind.NATIONAL, 12],
+  ],
+  [SupplierKind.GEIQ]: [[ServiceAreaKind.DEPARTEMENTS, 60], [ServiceAreaKind.REGIONS, 39], [ServiceAreaKind.NATIONAL, 1]],
+  [SupplierKind.EA]: [
+    [ServiceAreaKind.RADIUS, 35], [ServiceAreaKind.DEPARTEMENTS, 37], [ServiceAreaKind.REGIONS, 23], [ServiceAreaKind.NATIONAL, 5],
+  ],
+  [SupplierKind.EATT]: [
+    [ServiceAreaKind.RADIUS, 10], [ServiceAreaKind.DEPARTEMENTS, 42], [ServiceAreaKind.REGIONS, 40], [ServiceAreaKind.NATIONAL, 8],
+  ],
+  [SupplierKind.ESAT]: [[ServiceAreaKind.RADIUS, 55], [ServiceAreaKind.DEPARTEMENTS, 40], [ServiceAreaKind.REGIONS, 5]],
+};
+/** Largest radius (km) by kind: an AI works around its commune, an ETTI across a basin. */
+export const KIND_MAX_RADIUS_KM: Record<SupplierKind, number> = {
+  [SupplierKind.AI]: 30,
+  [SupplierKind.ACI]: 50,
+  [SupplierKind.ESAT]: 60,
+  [SupplierKind.EI]: 80,
+  [SupplierKind.ETTI]: 100,
+  [SupplierKind.EITI]: 100,
+  [SupplierKind.GEIQ]: 100,
+  [SupplierKind.EA]: 100,
+  [SupplierKind.EATT]: 100,
+};
+/** Most other départements a DEPARTEMENTS area adds to the supplier's own, by kind. */
+export const KIND_MAX_EXTRA_DEPARTEMENTS: Record<SupplierKind, number> = {
+  [SupplierKind.AI]: 1,
+  [SupplierKind.ACI]: 1,
+  [SupplierKind.ESAT]: 1,
+  [SupplierKind.EI]: 2,
+  [SupplierKind.ETTI]: 3,
+  [SupplierKind.EITI]: 3,
+  [SupplierKind.GEIQ]: 3,
+  [SupplierKind.EA]: 3,
+  [SupplierKind.EATT]: 3,
+};
+/**
+ * Activities a national network can deliver from a few sites (remote services, staff
+ * agencies, production and logistics); a supplier whose main activity is on-site work
+ * elsewhere (gardens, cleaning, events) serves at most its région.
+ */
+export const NATIONAL_GROUPS: readonly string[] = [
+  'mise-a-disposition', 'informatique-numerique', 'administratif-relation-client', 'impression-communication',
+  'logistique-conditionnement', 'sous-traitance-industrielle', 'transport-demenagement',
+];
+/** Kinds that may ship goods all over France (a product sold by mail order). */
+export const KIND_SHIPS_NATIONALLY: readonly SupplierKind[] = [
+  SupplierKind.EI, SupplierKind.EA, SupplierKind.ESAT, SupplierKind.EITI,
+];
 
 // ---------------------------------------------------------------------------------------
 // Contact and address
@@ -278,36 +735,65 @@ export const EMAIL_LOCAL_PARTS: readonly string[] = ['contact', 'contact', 'accu
 // Tags (networks, labels, certifications)
 // ---------------------------------------------------------------------------------------
 
+/**
+ * A network or label (`Supplier.tags`). Each one has a reason to be on a supplier: its kind
+ * (a kind's federation) or one of its activities (a trade label such as Qualibat, or a
+ * network of one trade such as Envie); when both are given, both must hold.
+ */
 export interface TagSpec {
   label: string;
-  /** Kinds that may carry the tag; all when absent. */
+  /** Kinds that may carry the tag; any kind when absent (then `categories` is required). */
   kinds?: readonly SupplierKind[];
-  /** The supplier must have a category in one of these groups; any when absent. */
-  groups?: readonly string[];
+  /** The supplier must have one of these categories; any category when absent. */
+  categories?: readonly string[];
+  /** Chance that an eligible supplier carries it. */
+  chance: number;
 }
 const { EI, AI, ACI, ETTI, EITI, GEIQ, EA, EATT, ESAT } = SupplierKind;
+const INDUSTRY = ['cablage-assemblage-electrique', 'usinage-mecanique', 'assemblage-montage', 'controle-qualite-tri', 'plasturgie', 'metallerie-soudure'];
 export const TAGS: readonly TagSpec[] = [
-  { label: 'Réseau Gesat', kinds: [EA, EATT, ESAT] },
-  { label: 'UNEA', kinds: [EA, EATT] },
-  { label: 'Andicat', kinds: [ESAT] },
-  { label: "Fédération des entreprises d'insertion", kinds: [EI, ETTI, EITI] },
-  { label: 'COORACE', kinds: [AI, ACI, EI, ETTI] },
-  { label: 'Chantier école', kinds: [ACI] },
-  { label: 'Fédération française des GEIQ', kinds: [GEIQ] },
-  { label: 'Label RSEi', kinds: [EI, ETTI, AI, ACI] },
-  { label: 'Tissons la solidarité', kinds: [ACI, EI], groups: ['textile-artisanat'] },
-  { label: 'Emmaüs', kinds: [ACI, EI], groups: ['dechets-recyclage', 'mobilier-fournitures', 'textile-artisanat'] },
-  { label: 'Envie', kinds: [EI, ACI], groups: ['dechets-recyclage', 'informatique-numerique'] },
-  { label: 'Le Relais', kinds: [EI, ACI], groups: ['textile-artisanat', 'dechets-recyclage'] },
-  { label: 'ISO 9001' },
-  { label: 'ISO 14001' },
-  { label: 'Qualiopi' },
-  { label: 'Ecocert', groups: ['agriculture-maraichage', 'proprete-nettoyage', 'espaces-verts'] },
-  { label: 'Agriculture biologique', groups: ['agriculture-maraichage'] },
-  { label: "Imprim'Vert", groups: ['impression-communication'] },
-  { label: 'Qualibat', groups: ['batiment-travaux'] },
-  { label: 'Numérique responsable', groups: ['informatique-numerique'] },
+  // Federations and networks of a kind.
+  { label: 'Réseau Gesat', kinds: [EA, EATT, ESAT], chance: 0.25 },
+  { label: 'UNEA', kinds: [EA, EATT], chance: 0.35 },
+  { label: 'Andicat', kinds: [ESAT], chance: 0.25 },
+  { label: "Fédération des entreprises d'insertion", kinds: [EI, ETTI, EITI], chance: 0.3 },
+  { label: 'COORACE', kinds: [AI, ACI, EI, ETTI], chance: 0.12 },
+  { label: 'Chantier école', kinds: [ACI], chance: 0.3 },
+  { label: 'Fédération française des GEIQ', kinds: [GEIQ], chance: 0.7 },
+  { label: 'Label RSEi', kinds: [EI, ETTI, AI, ACI], chance: 0.04 },
+  { label: 'Qualiopi', kinds: [GEIQ], chance: 0.3 },
+  // Networks of one trade.
+  { label: 'Tissons la solidarité', kinds: [ACI, EI],
+    categories: ['couture-retouches', 'confection-sur-mesure', 'sacs-accessoires-tissu', 'upcycling-baches-textiles', 'reprise-textiles'], chance: 0.3 },
+  { label: 'Emmaüs', kinds: [ACI, EI], categories: ['ressourcerie-reemploi', 'encombrants-debarras', 'mobilier-bureau-reconditionne'], chance: 0.12 },
+  { label: 'Envie', kinds: [EI, ACI], categories: ['collecte-deee'], chance: 0.35 },
+  { label: 'Le Relais', kinds: [EI], categories: ['reprise-textiles'], chance: 0.3 },
+  { label: 'Réseau des Ressourceries', kinds: [ACI, EI, ESAT], categories: ['ressourcerie-reemploi'], chance: 0.35 },
+  { label: "L'Heureux Cyclage", kinds: [ACI, EI, EA, ESAT], categories: ['reparation-velos', 'velos-reconditionnes'], chance: 0.35 },
+  { label: 'Agrément services à la personne', kinds: [AI, ACI, EI],
+    categories: ['aide-a-domicile', 'menage-domicile', 'garde-enfants', 'jardinage-domicile', 'bricolage-domicile', 'accompagnement-courses'], chance: 0.4 },
+  // Trade labels and certifications.
+  { label: 'Qualibat', kinds: [EI, EA],
+    categories: ['peinture-interieure', 'peinture-exterieure-ravalement', 'second-oeuvre-renovation', 'maconnerie-pierre-seche', 'menuiserie-agencement', 'demolition-curage'], chance: 0.2 },
+  { label: 'Qualipropre', kinds: [EI, EA],
+    categories: ['nettoyage-bureaux', 'nettoyage-vitres', 'nettoyage-equipements-publics', 'nettoyage-fin-de-chantier', 'entretien-parties-communes'], chance: 0.2 },
+  { label: 'Ecocert', kinds: [EI, EA, ESAT, ACI], categories: ['nettoyage-bureaux', 'nettoyage-equipements-publics'], chance: 0.08 },
+  { label: 'Agriculture biologique', kinds: [ACI, EI, ESAT, EA],
+    categories: ['paniers-legumes-bio', 'fruits-legumes-restauration-collective', 'legumerie', 'conserves-confitures-jus', 'produits-fermiers', 'plants-horticulture', 'miel-apiculture'], chance: 0.45 },
+  { label: 'Ecocert En Cuisine', kinds: [EI, EA, ESAT, ACI], categories: ['restauration-collective', 'portage-repas', 'plateaux-repas'], chance: 0.12 },
+  { label: "Imprim'Vert", kinds: [EI, EA, ESAT], categories: ['impression-offset', 'impression-numerique', 'marquage-textile', 'signaletique'], chance: 0.35 },
+  { label: 'Label Numérique Responsable', kinds: [EI, EA, ESAT, ACI],
+    categories: ['reconditionnement-ordinateurs', 'materiel-informatique-reconditionne', 'maintenance-informatique', 'creation-sites-web'], chance: 0.12 },
+  { label: 'Certibiocide', kinds: [EI, EA, ESAT, ACI], categories: ['desinfection-nuisibles'], chance: 0.6 },
+  { label: 'NF Z40-350', kinds: [EI, EA, ESAT], categories: ['destruction-archives-confidentielles'], chance: 0.3 },
+  { label: 'ISO 9001', kinds: [EA, ESAT, EI],
+    categories: [...INDUSTRY, 'blanchisserie-hospitaliere', 'conditionnement-facon', 'preparation-commandes', 'centre-appels'], chance: 0.15 },
+  { label: 'ISO 14001', kinds: [EA, EI, ESAT],
+    categories: ['collecte-deee', 'collecte-papiers-cartons', 'destruction-archives-confidentielles', 'plasturgie', 'usinage-mecanique', 'blanchisserie-hospitaliere'], chance: 0.1 },
+  { label: 'MASE', kinds: [EA, EI], categories: ['metallerie-soudure', 'usinage-mecanique', 'cablage-assemblage-electrique', 'demolition-curage'], chance: 0.15 },
 ];
+/** Most tags on one supplier. */
+export const MAX_TAGS = 3;
 
 // ---------------------------------------------------------------------------------------
 // Prices
@@ -326,6 +812,10 @@ const profile = (unit: PriceUnit, min: number, max: number, step: number): Price
 export const PRICES = {
   hourStaff: profile(PriceUnit.HOUR, 25, 42, 0.5),
   hourService: profile(PriceUnit.HOUR, 28, 60, 0.5),
+  /** Manual work (cleaning, household help, litter picking): close to the minimum-wage cost. */
+  hourLabour: profile(PriceUnit.HOUR, 25, 38, 0.5),
+  /** Skilled work (IT support, interpreting, welding). */
+  hourSkilled: profile(PriceUnit.HOUR, 38, 60, 0.5),
   halfDay: profile(PriceUnit.HALF_DAY, 120, 320, 5),
   day: profile(PriceUnit.DAY, 180, 600, 5),
   month: profile(PriceUnit.MONTH, 300, 3500, 10),
@@ -351,11 +841,21 @@ export const PRICES = {
   kgArchives: profile(PriceUnit.KILOGRAM, 0.3, 1.5, 0.05),
   tonneWaste: profile(PriceUnit.TONNE, 60, 260, 1),
   piecePrint: profile(PriceUnit.PIECE, 0.05, 3, 0.01),
+  /** One folded and enveloped letter, one routed item. */
+  pieceFold: profile(PriceUnit.PIECE, 0.03, 0.4, 0.01),
+  /** One scanned page. */
+  piecePage: profile(PriceUnit.PIECE, 0.04, 0.6, 0.01),
   pieceCup: profile(PriceUnit.PIECE, 0.1, 0.8, 0.01),
   pieceSmall: profile(PriceUnit.PIECE, 0.2, 8, 0.01),
   pieceGoodies: profile(PriceUnit.PIECE, 0.5, 15, 0.05),
   pieceBakery: profile(PriceUnit.PIECE, 0.8, 25, 0.05),
   pieceParts: profile(PriceUnit.PIECE, 1, 40, 0.1),
+  /** One alteration, one repaired garment or shoe. */
+  pieceAlteration: profile(PriceUnit.PIECE, 6, 30, 0.5),
+  /** One garment cleaned and pressed. */
+  pieceGarment: profile(PriceUnit.PIECE, 2.5, 12, 0.1),
+  /** One archive box sorted and listed. */
+  pieceArchiveBox: profile(PriceUnit.PIECE, 3, 12, 0.1),
   pieceCleaning: profile(PriceUnit.PIECE, 2, 40, 0.1),
   pieceJar: profile(PriceUnit.PIECE, 2.5, 9, 0.1),
   pieceTextile: profile(PriceUnit.PIECE, 4, 25, 0.1),
@@ -491,11 +991,11 @@ export const OFFERING_TEMPLATES: Readonly<Record<string, readonly OfferingTempla
       'Nettoyage intérieur et extérieur des vitres, jusqu\'à trois mètres de hauteur sans nacelle.'),
     t(SERV, P.flatMajor, ['nettoyage-equipements-publics', 'nettoyage-bureaux'], 'Entretien ménager quotidien de bâtiments publics',
       'Marché annuel d\'entretien ménager de plusieurs bâtiments, avec encadrement dédié et contrôle qualité mensuel.'),
-    t(SERV, P.hourService, ['nettoyage-equipements-publics'], "Grand ménage des écoles et des gymnases",
+    t(SERV, P.hourLabour, ['nettoyage-equipements-publics'], "Grand ménage des écoles et des gymnases",
       'Nettoyage approfondi des écoles, gymnases et salles municipales pendant les vacances scolaires.'),
     t(SERV, P.month, ['entretien-parties-communes'], 'Entretien mensuel des parties communes',
       'Passage hebdomadaire ou bimensuel dans les halls, escaliers et locaux poubelles.'),
-    t(SERV, P.hourService, ['proprete-urbaine'], 'Ramassage des déchets et propreté des espaces publics',
+    t(SERV, P.hourLabour, ['proprete-urbaine'], 'Ramassage des déchets et propreté des espaces publics',
       'Ramassage des papiers et dépôts sauvages, vidage des corbeilles et nettoyage des abords.'),
     t(SERV, P.m2Graffiti, ['enlevement-graffitis'], 'Enlèvement de tags et de graffitis',
       'Effacement par hydrogommage ou produits adaptés au support, pose d\'un vernis anti-graffitis en option.'),
@@ -553,9 +1053,9 @@ export const OFFERING_TEMPLATES: Readonly<Record<string, readonly OfferingTempla
       'Effacement certifié des disques, reconditionnement ou recyclage des équipements en fin de vie.'),
     t(SERV, P.piecePrint, ['saisie-donnees'], 'Saisie de données et de formulaires',
       'Saisie et contrôle de données, traitement de formulaires papier ou numériques.'),
-    t(SERV, P.piecePrint, ['numerisation-documents'], "Numérisation de documents et d'archives",
+    t(SERV, P.piecePage, ['numerisation-documents'], "Numérisation de documents et d'archives",
       'Numérisation, indexation et restitution des dossiers papier dans le format de votre choix.'),
-    t(SERV, P.hourService, ['maintenance-informatique'], 'Assistance informatique et maintenance du parc',
+    t(SERV, P.hourSkilled, ['maintenance-informatique'], 'Assistance informatique et maintenance du parc',
       'Dépannage, installation de postes et maintenance préventive du parc informatique.'),
     t(SERV, P.flatMedium, ['creation-sites-web'], 'Création de site internet accessible',
       'Conception et réalisation d\'un site conforme aux règles d\'accessibilité numérique.'),
@@ -589,9 +1089,9 @@ export const OFFERING_TEMPLATES: Readonly<Record<string, readonly OfferingTempla
       'Prise en charge de l\'ensemble des travaux d\'impression d\'une collectivité sur un an, avec bons de commande.'),
   ],
   'logistique-conditionnement': [
-    t(SERV, P.piecePrint, ['mise-sous-pli'], 'Mise sous pli de courriers',
+    t(SERV, P.pieceFold, ['mise-sous-pli'], 'Mise sous pli de courriers',
       'Pliage, mise sous pli et fermeture de vos courriers, manuelle ou mécanisée.'),
-    t(SERV, P.piecePrint, ['routage-envois'], "Routage et affranchissement d'envois en nombre",
+    t(SERV, P.pieceFold, ['routage-envois'], "Routage et affranchissement d'envois en nombre",
       'Tri, affranchissement et dépôt de vos envois en nombre.'),
     t(SERV, P.pieceSmall, ['conditionnement-facon'], 'Conditionnement à façon et mise sous film',
       'Conditionnement manuel ou semi-automatique, mise sous film et étiquetage.'),
@@ -637,7 +1137,7 @@ export const OFFERING_TEMPLATES: Readonly<Record<string, readonly OfferingTempla
       'Lavage, séchage, repassage et pliage du linge plat et des vêtements de travail.'),
     t(SERV, P.month, ['collecte-livraison-linge'], 'Collecte et livraison du linge',
       'Tournées de collecte et de livraison du linge sur vos sites, selon un planning fixe.'),
-    t(SERV, P.pieceSmall, ['repassage-pressing'], 'Pressing et repassage',
+    t(SERV, P.pieceGarment, ['repassage-pressing'], 'Pressing et repassage',
       'Nettoyage à sec et repassage de vêtements et de textiles.'),
     t(SERV, P.pieceSmall, ['entretien-vetements-travail'], 'Marquage et retouche des vêtements de travail',
       'Marquage nominatif, pose d\'écussons et retouches des tenues.'),
@@ -659,7 +1159,7 @@ export const OFFERING_TEMPLATES: Readonly<Record<string, readonly OfferingTempla
       'Découpe, perçage et usinage de pièces métalliques ou plastiques sur plan.'),
     t(SERV, P.hourService, ['controle-qualite-tri'], 'Contrôle qualité et tri de pièces',
       'Contrôle visuel et dimensionnel, tri et reconditionnement de pièces non conformes.'),
-    t(SERV, P.hourService, ['metallerie-soudure'], 'Soudure, métallerie et chaudronnerie légère',
+    t(SERV, P.hourSkilled, ['metallerie-soudure'], 'Soudure, métallerie et chaudronnerie légère',
       'Travaux de soudure, de métallerie et de chaudronnerie légère en atelier.'),
     t(SERV, P.flatLarge, ['assemblage-montage', 'cablage-assemblage-electrique', 'usinage-mecanique'], 'Sous-traitance industrielle en série',
       'Contrat annuel de production en série, avec planification et livraisons cadencées.'),
@@ -675,7 +1175,7 @@ export const OFFERING_TEMPLATES: Readonly<Record<string, readonly OfferingTempla
       'Hôtes et hôtesses pour l\'accueil, l\'orientation et le contrôle d\'accès de vos événements.'),
     t(SERV, P.flatSmall, ['logistique-evenementielle'], 'Installation et démontage de salles et de stands',
       'Montage de stands, de scènes et de mobilier avant l\'événement, démontage et rangement après.'),
-    t(GOODS, P.flatSmall, ['location-materiel-evenementiel'], 'Location et livraison de mobilier événementiel',
+    t(SERV, P.flatSmall, ['location-materiel-evenementiel'], 'Location et livraison de mobilier événementiel',
       'Tables, chaises, barnums et éléments de décor en bois de réemploi.'),
     t(SERV, P.flatMedium, ['logistique-evenementielle', 'organisation-seminaires'], "Organisation logistique d'un événement public",
       'Coordination logistique complète : installation, accueil, restauration et gestion des déchets.'),
@@ -705,17 +1205,17 @@ export const OFFERING_TEMPLATES: Readonly<Record<string, readonly OfferingTempla
       'Conditionnement, transfert et reclassement d\'archives ou de fonds documentaires.'),
   ],
   'services-a-la-personne': [
-    t(SERV, P.hourService, ['aide-a-domicile'], 'Aide à domicile des personnes âgées',
+    t(SERV, P.hourLabour, ['aide-a-domicile'], 'Aide à domicile des personnes âgées',
       'Aide aux gestes du quotidien, préparation des repas et présence, dans le cadre d\'un plan d\'aide ou en direct.'),
-    t(SERV, P.hourService, ['menage-domicile'], 'Ménage et repassage chez les particuliers',
+    t(SERV, P.hourLabour, ['menage-domicile'], 'Ménage et repassage chez les particuliers',
       'Entretien du logement et du linge chez les particuliers.'),
-    t(SERV, P.hourService, ['jardinage-domicile'], 'Petits travaux de jardinage chez les particuliers',
+    t(SERV, P.hourLabour, ['jardinage-domicile'], 'Petits travaux de jardinage chez les particuliers',
       'Tonte, taille et désherbage dans les jardins des particuliers.'),
     t(SERV, P.hourService, ['bricolage-domicile'], 'Petit bricolage à domicile',
       'Montage de meubles, fixations et petites réparations au domicile.'),
-    t(SERV, P.hourService, ['garde-enfants'], "Garde d'enfants à domicile et sorties d'école",
+    t(SERV, P.hourLabour, ['garde-enfants'], "Garde d'enfants à domicile et sorties d'école",
       'Garde d\'enfants à domicile, accompagnement à l\'école et aux activités.'),
-    t(SERV, P.hourService, ['accompagnement-courses'], 'Accompagnement aux courses et livraison à domicile',
+    t(SERV, P.hourLabour, ['accompagnement-courses'], 'Accompagnement aux courses et livraison à domicile',
       'Accompagnement des personnes âgées ou isolées pour leurs courses, ou livraison à domicile.'),
     t(SERV, P.hourService, ['aide-numerique-domicile'], 'Aide numérique à domicile',
       'Initiation aux outils numériques et aide aux démarches en ligne, au domicile des personnes.'),
@@ -743,7 +1243,7 @@ export const OFFERING_TEMPLATES: Readonly<Record<string, readonly OfferingTempla
   'textile-artisanat': [
     t(GOODS, P.pieceGoods, ['sacs-accessoires-tissu'], 'Confection de sacs et d\'objets en tissu recyclé',
       'Sacs, trousses et pochettes confectionnés à partir de textiles de réemploi, personnalisables.'),
-    t(SERV, P.pieceSmall, ['couture-retouches'], 'Couture et retouches',
+    t(SERV, P.pieceAlteration, ['couture-retouches'], 'Couture et retouches',
       'Retouches, ourlets et réparations de vêtements et de textiles.'),
     t(GOODS, P.pieceGoods, ['confection-sur-mesure'], 'Confection de tenues et d\'uniformes sur mesure',
       'Tenues et uniformes confectionnés sur mesure dans nos ateliers.'),
@@ -753,7 +1253,7 @@ export const OFFERING_TEMPLATES: Readonly<Record<string, readonly OfferingTempla
       'Collecte, tri et valorisation des textiles et chaussures usagés.'),
     t(GOODS, P.pieceGoods, ['upcycling-baches-textiles'], 'Upcycling de bâches publicitaires',
       'Transformation de vos bâches et banderoles usagées en sacs et objets utiles.'),
-    t(SERV, P.pieceParts, ['maroquinerie-cordonnerie'], "Cordonnerie et réparation d'articles en cuir",
+    t(SERV, P.pieceAlteration, ['maroquinerie-cordonnerie'], "Cordonnerie et réparation d'articles en cuir",
       'Réparation de chaussures, sacs et ceintures, fabrication de petite maroquinerie.'),
     t(GOODS, P.pieceGoods, ['artisanat-creations'], 'Créations artisanales et cadeaux protocolaires',
       'Objets artisanaux fabriqués à la main pour vos cadeaux protocolaires et vos boutiques.'),
@@ -787,13 +1287,13 @@ export const OFFERING_TEMPLATES: Readonly<Record<string, readonly OfferingTempla
       'Marché annuel d\'accueil physique et téléphonique d\'un bâtiment recevant du public.'),
     t(SERV, P.month, ['gestion-courrier'], 'Gestion du courrier entrant et sortant',
       'Réception, tri, distribution interne et affranchissement du courrier.'),
-    t(SERV, P.pieceSmall, ['archivage'], 'Archivage et gestion documentaire',
+    t(SERV, P.pieceArchiveBox, ['archivage'], 'Archivage et gestion documentaire',
       'Tri, cotation et conditionnement des archives, prix par boîte traitée.'),
     t(SERV, P.hourService, ['secretariat-bureautique'], 'Secrétariat et travaux de bureautique',
       'Travaux de secrétariat, mise en forme de documents et suivi administratif.'),
     t(SERV, P.flatMedium, ['enquetes-satisfaction'], 'Enquêtes de satisfaction téléphoniques',
       'Conception du questionnaire, passation téléphonique et rapport de résultats.'),
-    t(SERV, P.hourService, ['interpretariat-lsf-traduction'], 'Interprétariat en langue des signes française',
+    t(SERV, P.hourSkilled, ['interpretariat-lsf-traduction'], 'Interprétariat en langue des signes française',
       'Interprètes en langue des signes pour vos réunions, accueils et événements.'),
   ],
   'agriculture-maraichage': [
@@ -834,7 +1334,7 @@ export const OFFERING_TEMPLATES: Readonly<Record<string, readonly OfferingTempla
     t(SERV, P.monthBike, ['location-solidaire-vehicules'], 'Location solidaire de vélos et de scooters',
       'Location à tarif solidaire de vélos, scooters et voitures pour les personnes en parcours d\'emploi.'),
     t(SERV, P.month, ['parkings-velostations'], "Gestion d'une vélostation ou d'un parking vélo",
-      'Accueil, gardiennage et petites réparations dans une vélostation.'),
+      'Accueil des usagers, consigne des vélos et petites réparations dans une vélostation.'),
   ],
   'mobilier-fournitures': [
     t(GOODS, P.pieceFurniture, ['mobilier-fabrique-atelier'], 'Fabrication de mobilier en bois sur mesure',
