@@ -1176,7 +1176,7 @@ export const CATEGORY_TAXONOMY: readonly TaxonomyGroup[] = [
         slug: 'parkings-velostations',
         name: 'Gestion de parkings et de vélostations',
         description: 'Exploitation de parkings, consignes et vélostations, avec accueil des usagers.',
-        keywords: ['parking', 'vélostation', 'consigne à vélos', 'gardiennage de vélos', 'stationnement', 'abri vélos'],
+        keywords: ['parking', 'vélostation', 'consigne à vélos', 'stationnement', 'abri vélos'],
         cpvPrefixes: ['98351000', '63712400'],
       },
     ],
