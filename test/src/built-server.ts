@@ -8,7 +8,11 @@ const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url))
 
 export interface BuiltServer {
   url: string;
+  /** The server's process (in cluster mode, the primary). */
+  pid: number;
   output: () => string;
+  /** Resolves once the output contains `text` (fails past `timeoutMs`). */
+  waitForOutput(text: string | RegExp, timeoutMs?: number): Promise<void>;
   /** Sends SIGTERM and resolves with the exit code once the server has stopped. */
   stop(): Promise<number | null>;
 }
@@ -54,7 +58,15 @@ export async function startBuiltServer(dataRoot: string, env: Record<string, str
 
   return {
     url: `http://localhost:${port}/graphql`,
+    pid: child.pid!,
     output: () => output,
+    async waitForOutput(text, timeoutMs = 20_000) {
+      const found = () => (typeof text === 'string' ? output.includes(text) : text.test(output));
+      for (const deadline = Date.now() + timeoutMs; !found(); ) {
+        if (Date.now() > deadline) throw new Error(`The built server did not say ${String(text)} within ${timeoutMs} ms:\n${output}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    },
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');
       return exited;

@@ -15,6 +15,7 @@ import type { SessionStore } from '../modules/accounts/session-store.js';
 import { NO_HTTP, type HttpScope, type SessionViewer } from '../modules/accounts/viewer.js';
 import type { Mailer } from '../modules/mail/mailer.js';
 import type { Capabilities } from './capabilities.js';
+import type { ReferenceData } from './reference-data.js';
 
 /** Long-lived services, built once at start. */
 export interface AppServices {
@@ -31,6 +32,11 @@ export interface AppServices {
   throttle?: AuthThrottle;
   /** API keys, rate limits and usage counters of /graphql; default: from the configuration. */
   apiAccess?: ApiAccess;
+  /**
+   * Categories and territories kept in memory for the life of the process (app/reference-data.ts);
+   * none: loaded per request (tests, which may write them while the server runs).
+   */
+  referenceData?: ReferenceData;
 }
 
 /** The services once the HTTP server has filled in the defaults. */
@@ -73,8 +79,8 @@ export function createRequestContext(
     viewer: scope.viewer,
     http: scope.http,
     loaders: {
-      territories: createTerritoryLoaders(services.db),
-      categories: createCategoryLoaders(services.db),
+      territories: services.referenceData?.territories ?? createTerritoryLoaders(services.db),
+      categories: services.referenceData?.categories ?? createCategoryLoaders(services.db),
       suppliers: createSupplierLoaders(services.db),
       offerings: createOfferingLoaders(services.db),
       logos: createSupplierLogoLoaders(services.db),

@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import { Router } from 'express';
 import type { DatabaseAvailability } from '../core/database/database-availability.js';
 import type { DirectoryIndexService } from '../modules/search/directory-index/directory-index.service.js';
@@ -16,13 +17,16 @@ export interface HealthServices {
  * - `GET /ready`, readiness: the database answers (`SELECT 1` on a connection of its own,
  *   at most once a second) and the directory index is loaded (SEARCH_ENGINE=index): 200,
  *   else 503 with what is not ready.
+ * In a cluster (SERVER_WORKERS > 1) each worker answers for itself (its pool, its index), and
+ * says which it is (`worker`: its number, as in the log).
  */
 export function healthRoutes(services: HealthServices): Router {
   const router = Router();
+  const worker = cluster.isWorker ? { worker: cluster.worker!.id } : {};
   router.get('/health', (_request, response) => {
     response
       .setHeader('Cache-Control', 'no-store')
-      .json({ status: 'ok', radiusSearchAvailable: services.capabilities.radiusSearchAvailable });
+      .json({ status: 'ok', radiusSearchAvailable: services.capabilities.radiusSearchAvailable, ...worker });
   });
   router.get('/ready', async (_request, response) => {
     const database = (await services.availability.reachable()) ? 'ok' : 'unreachable';
@@ -34,7 +38,7 @@ export function healthRoutes(services: HealthServices): Router {
     response
       .status(ready ? 200 : 503)
       .setHeader('Cache-Control', 'no-store')
-      .json({ status: ready ? 'ready' : 'not_ready', checks: { database, directoryIndex } });
+      .json({ status: ready ? 'ready' : 'not_ready', checks: { database, directoryIndex }, ...worker });
   });
   return router;
 }

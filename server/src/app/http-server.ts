@@ -13,6 +13,7 @@ import { inputTextPlugin } from '../core/graphql/input-text.js';
 import { cacheHeadersPlugin, graphqlCors, MAX_BODY_BYTES, requireJsonPost } from '../core/graphql/limits/http-guards.js';
 import { connectionProbe, DatabaseAvailability, type OutageLog } from '../core/database/database-availability.js';
 import { databaseOutagePlugin, refuseWhileDatabaseDown } from '../core/http/database-outage.js';
+import { compressWholeBodies } from '../core/http/compressed-body.js';
 import { graphqlHandler } from '../core/http/graphql-handler.js';
 import { errorHandler, notFound } from '../core/http/http-errors.js';
 import { RequestDeadline } from '../core/http/request-deadline.js';
@@ -113,16 +114,14 @@ export async function startHttpServer(
     deadline.middleware(),
     refuseWhileDatabaseDown(availability),
     requireJsonPost,
+    compressWholeBodies(),
     express.json({ limit: MAX_BODY_BYTES }),
     sessionMiddleware(services.sessions),
     // API keys and rate limits (modules/api-keys/README.md): 401 and 429 are answered here.
     services.apiAccess.middleware(),
-    (_request, response, next) => {
-      // Every statement the request issues is recorded in its own store.
-      const statistics: SqlStatistics = { statements: [] };
-      response.locals.sqlStatistics = statistics;
-      recordSqlStatements(statistics, next);
-    },
+    // Tests and benchmarks: every statement the request issues is recorded in its own store.
+    // Not otherwise: an AsyncLocalStorage in use makes Node track every promise of every request.
+    ...(options.exposeSqlStatistics ? [recordStatements] : []),
     graphqlHandler(apollo, {
       deadline,
       context: async (_request, response) =>
@@ -170,6 +169,12 @@ export async function startHttpServer(
 }
 
 type ContextWithStatistics = RequestContext & { sqlStatistics?: SqlStatistics };
+
+const recordStatements: express.RequestHandler = (_request, response, next) => {
+  const statistics: SqlStatistics = { statements: [] };
+  response.locals.sqlStatistics = statistics;
+  recordSqlStatements(statistics, next);
+};
 
 const sqlStatisticsPlugin: ApolloServerPlugin<ContextWithStatistics> = {
   async requestDidStart() {

@@ -1,6 +1,7 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, MAX_AUTO_WORKERS } from './config.js';
 
 describe('mail and session settings', () => {
   it('have safe defaults: outbox, no outbox view, no trusted proxy, 30-day sessions', () => {
@@ -53,5 +54,16 @@ describe('time limits', () => {
     expect(loadConfig({})).toMatchObject({ graphqlTimeoutMs: 10_000, databaseConnectTimeoutMs: 2_000 });
     expect(loadConfig({ GRAPHQL_TIMEOUT_MS: '5000', DATABASE_CONNECT_TIMEOUT_MS: '500' })).toMatchObject({ graphqlTimeoutMs: 5000, databaseConnectTimeoutMs: 500 });
     expect(() => loadConfig({ DATABASE_CONNECT_TIMEOUT_MS: '0' })).toThrow(/DATABASE_CONNECT_TIMEOUT_MS/);
+  });
+});
+
+describe('server workers', () => {
+  it('are the available cores up to 4 by default (auto), or the number given; 1 is a single process', () => {
+    const auto = Math.min(availableParallelism(), MAX_AUTO_WORKERS);
+    expect(loadConfig({}).serverWorkers).toBe(auto);
+    expect(loadConfig({ SERVER_WORKERS: 'auto' }).serverWorkers).toBe(auto);
+    expect(loadConfig({ SERVER_WORKERS: '1' }).serverWorkers).toBe(1);
+    expect(loadConfig({ SERVER_WORKERS: '6' }).serverWorkers).toBe(6);
+    for (const wrong of ['0', '2.5', 'many', '65']) expect(() => loadConfig({ SERVER_WORKERS: wrong })).toThrow(/SERVER_WORKERS must be auto or an integer/);
   });
 });

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -9,6 +10,12 @@ export class ConfigError extends Error {}
 
 export interface Config {
   port: number;
+  /**
+   * SERVER_WORKERS: processes that serve requests. `auto` (default): the cores Node may use
+   * (`os.availableParallelism()`), at most MAX_AUTO_WORKERS; a number: that many; `1`: one
+   * process, no cluster. See app/cluster.ts.
+   */
+  serverWorkers: number;
   /** Set: use this PostgreSQL and start no embedded one. */
   databaseUrl: string | null;
   /** Data folder of the embedded PostgreSQL (kept between restarts). */
@@ -122,6 +129,17 @@ function apiRateLimits(env: NodeJS.ProcessEnv): ApiRateLimits {
   };
 }
 
+/** `SERVER_WORKERS=auto` takes the cores, up to this many: each worker holds its own directory index and database pool. */
+export const MAX_AUTO_WORKERS = 4;
+
+function serverWorkers(env: NodeJS.ProcessEnv): number {
+  const raw = (env.SERVER_WORKERS ?? '').trim();
+  if (raw === '' || raw === 'auto') return Math.min(availableParallelism(), MAX_AUTO_WORKERS);
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > 64) throw new ConfigError(`SERVER_WORKERS must be auto or an integer between 1 and 64, got "${raw}"`);
+  return value;
+}
+
 function searchEngine(env: NodeJS.ProcessEnv): Config['searchEngine'] {
   const engine = env.SEARCH_ENGINE || 'index';
   if (engine !== 'index' && engine !== 'sql') throw new ConfigError(`SEARCH_ENGINE must be index or sql, got "${engine}"`);
@@ -132,6 +150,7 @@ function searchEngine(env: NodeJS.ProcessEnv): Config['searchEngine'] {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: integer(env, 'PORT', 4000, 0, 65535),
+    serverWorkers: serverWorkers(env),
     databaseUrl: env.DATABASE_URL || null,
     embeddedDataDir: path.resolve(env.EMBEDDED_PG_DATA_DIR || path.join(repositoryRoot, '.data/postgres')),
     embeddedPort: integer(env, 'EMBEDDED_PG_PORT', 54329, 1, 65535),
