@@ -3,6 +3,7 @@ import { computed, getCurrentInstance, inject, readonly, ref, watch } from 'vue'
 import { ViewerQuery } from '../account/account-documents';
 import { apolloClientKey } from '../graphql/apollo';
 import { failureMessage, userErrorMessage } from '../graphql/error-messages';
+import { plural } from '../format/plural';
 import type { ShortlistFieldsFragment, ShortlistUserErrorFragment } from '../graphql/generated/graphql';
 import {
   AddToShortlistMutation, CreateShortlistMutation, DeleteShortlistMutation, MergeShortlistMutation, MyShortlistsQuery, RemoveFromShortlistMutation,
@@ -89,10 +90,6 @@ function keep(list: ServerShortlist) {
 async function loadLists(): Promise<void> {
   const result = await client!.query({ query: MyShortlistsQuery, fetchPolicy: 'no-cache' });
   lists.value = result.data?.viewer?.shortlists ?? [];
-}
-
-function plural(count: number, one: string, many: string): string {
-  return `${count.toLocaleString('fr-FR')} ${count > 1 ? many : one}`;
 }
 
 /** At sign-in: the structures kept anonymously go to the account's first list, once, then leave this browser. */

@@ -37,11 +37,11 @@ export function serveMemoryCountersToWorkers(): void {
  * same database shares them, at the cost of one upsert per count.
  */
 export function postgresLimiters(db: DataSource): LimiterFactory {
-  // TypeORM's PostgreSQL driver keeps its pg Pool as `master`.
-  const pool = (db.driver as unknown as { master: unknown }).master;
   return (options) =>
+    // rate-limiter-flexible's documented TypeORM store: it takes the DataSource and borrows
+    // connections from its pool, so this code reads no private field of TypeORM's driver.
     // Each limiter deletes rows expired for an hour every 5 minutes (clearExpiredByTimeout, default on).
-    new RateLimiterPostgres({ ...options, storeClient: pool, storeType: 'pool', tableName: 'rate_limit', tableCreated: true });
+    new RateLimiterPostgres({ ...options, storeClient: db, storeType: 'typeorm', tableName: 'rate_limit', tableCreated: true });
 }
 
 /**

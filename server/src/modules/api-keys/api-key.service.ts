@@ -6,7 +6,7 @@ import { UserError, UserErrorCode } from '../../core/graphql/user-error.js';
 import { AccountRole } from '../accounts/account.entity.js';
 import { Account } from '../accounts/account.types.js';
 import { requireAdmin, requireViewer } from '../accounts/authorization.js';
-import { InputCheck } from '../suppliers/supplier-profile.rules.js';
+import { InputCheck } from '../../core/graphql/input-check.js';
 import { newApiKey } from './api-key-secret.js';
 import type { CreateApiKeyInput, RevokeApiKeyInput } from './api-key.inputs.js';
 import { ApiKey, ApiKeyConnection, ApiKeyDailyUsage, ApiKeyEdge, ApiKeyUsage } from './api-key.types.js';

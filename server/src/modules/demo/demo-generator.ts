@@ -24,6 +24,7 @@ import { PriceUnit } from '../offerings/price-unit.js';
 import { type ServiceArea, ServiceAreaKind, ServiceType } from '../suppliers/service-area.js';
 import { completeSiren, completeSiret } from '../suppliers/siret.js';
 import { KIND_FRENCH_NAMES, SupplierKind } from '../suppliers/supplier-kind.js';
+import { distanceKm } from '../territories/geo-distance.js';
 import {
   BUSINESS_PARKS,
   CATEGORY_KINDS,
@@ -322,14 +323,6 @@ interface Geography {
   departementByCode: Map<string, DepartementInfo>;
   /** Nearest other région when close enough (metropolitan neighbours), else absent. */
   neighbourRegion: Map<string, string>;
-}
-
-function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const rad = Math.PI / 180;
-  const dLat = (lat2 - lat1) * rad;
-  const dLon = (lon2 - lon1) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLon / 2) ** 2;
-  return 12_742 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
 function weightOf(commune: DemoCommune): number {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { SqlRunner } from '../../core/database/sql-runner.js';
 import type { SupplierSource } from '../suppliers/supplier-source.js';
 import { PositionSource } from '../suppliers/supplier.entity.js';
+import { distanceKm } from '../territories/geo-distance.js';
 import type { CheckedRecord } from './record-checks.js';
 
 /**
@@ -250,14 +251,6 @@ const WRITE_RULES_VERSION = 1;
 /** Beyond this distance from its commune's centre, a source position is taken for an error. */
 const MAX_DISTANCE_FROM_COMMUNE_KM = 150;
 
-function distanceKm(a: { latitude: number; longitude: number }, b: { latitude: number; longitude: number }): number {
-  const radians = Math.PI / 180;
-  const dLat = (b.latitude - a.latitude) * radians;
-  const dLon = (b.longitude - a.longitude) * radians;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.latitude * radians) * Math.cos(b.latitude * radians) * Math.sin(dLon / 2) ** 2;
-  return 12742 * Math.asin(Math.sqrt(h));
-}
-
 function text(value: string | null | undefined): string | null {
   if (value == null) return null;
   const trimmed = value.trim();
@@ -279,7 +272,7 @@ export function supplierValuesOf(checked: CheckedRecord, commune: ResolvedCommun
   const centre = commune.latitude !== null && commune.longitude !== null
     ? { latitude: commune.latitude, longitude: commune.longitude }
     : null;
-  if (position && centre && distanceKm(position, centre) > MAX_DISTANCE_FROM_COMMUNE_KM) position = null;
+  if (position && centre && distanceKm(position.latitude, position.longitude, centre.latitude, centre.longitude) > MAX_DISTANCE_FROM_COMMUNE_KM) position = null;
   if (!position && centre) {
     position = centre;
     positionSource = PositionSource.COMMUNE_CENTRE;

@@ -4,7 +4,7 @@ import type { SupplierValues } from './supplier-matching.js';
 
 /**
  * The writes of one batch, set-based: one statement per step whatever the batch size,
- * all in the caller's transaction (README.md, "Writing").
+ * all in the caller's transaction (README.md, "Batches, transactions, interruptions").
  */
 
 export interface RecordWrite {

@@ -1,5 +1,5 @@
 import type { SqlRunner } from '../../core/database/sql-runner.js';
-import type { Mailer, MailMessage } from './mailer.js';
+import type { Mailer, MailMessage } from './mail-message.js';
 
 /**
  * Keeps every message in the mail_outbox table instead of sending it: every flow works

@@ -1,5 +1,5 @@
 import nodemailer, { type Transporter } from 'nodemailer';
-import type { Mailer, MailMessage } from './mailer.js';
+import type { Mailer, MailMessage } from './mail-message.js';
 
 /**
  * Sends through an SMTP server (nodemailer). Delivery runs after `send` resolves: a failure

@@ -11,7 +11,7 @@ import type { SessionViewer } from '../accounts/viewer.js';
 import { ChangeAction, recordChange } from '../audit/change-log.js';
 import { composeMail } from '../mail/mail-templates.js';
 import { SelfEditableField } from '../suppliers/self-edited-fields.js';
-import { InputCheck } from '../suppliers/supplier-profile.rules.js';
+import { InputCheck } from '../../core/graphql/input-check.js';
 import { SupplierSource } from '../suppliers/supplier-source.js';
 import type { CancelSupplierClaimInput, ConfirmSupplierClaimInput, DecideSupplierClaimInput, RequestSupplierClaimInput } from './membership.inputs.js';
 import {

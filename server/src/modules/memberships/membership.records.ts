@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { toGlobalId } from '../../core/graphql/global-id.js';
-import type { InputCheck } from '../suppliers/supplier-profile.rules.js';
+import type { InputCheck } from '../../core/graphql/input-check.js';
 import { ChangeAction, recordChange } from '../audit/change-log.js';
 import type { MembershipRole } from '../accounts/supplier-membership.entity.js';
 import {

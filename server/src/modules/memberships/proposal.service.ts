@@ -1,3 +1,4 @@
+import { InputCheck } from '../../core/graphql/input-check.js';
 import type { RequestContext } from '../../app/context.js';
 import { forbidden } from '../../core/graphql/errors.js';
 import { integerKeyOf } from '../../core/graphql/global-id.js';
@@ -10,7 +11,7 @@ import { composeMail } from '../mail/mail-templates.js';
 import { SelfEditableField } from '../suppliers/self-edited-fields.js';
 import { isValidSiret, normalizeSiret } from '../suppliers/siret.js';
 import {
-  checkContactEmail, checkFrenchPhone, checkWebsite, DESCRIPTION_MAX_LENGTH, InputCheck,
+  checkContactEmail, checkFrenchPhone, checkWebsite, DESCRIPTION_MAX_LENGTH,
 } from '../suppliers/supplier-profile.rules.js';
 import type { DecideSupplierProposalInput, ProposeSupplierInput } from './membership.inputs.js';
 import { checkMessage, grantMembership, loadProposal, type ProposalRow } from './membership.records.js';

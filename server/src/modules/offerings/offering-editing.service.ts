@@ -6,7 +6,8 @@ import { requireSupplierAccess, requireViewer } from '../accounts/authorization.
 import { ChangeAction, fieldChanges, recordChange } from '../audit/change-log.js';
 import { CategoryEntity } from '../categories/category.entities.js';
 import type { ServiceArea, ServiceType } from '../suppliers/service-area.js';
-import { checkCategories, checkServiceArea, DESCRIPTION_MAX_LENGTH, InputCheck } from '../suppliers/supplier-profile.rules.js';
+import { InputCheck } from '../../core/graphql/input-check.js';
+import { checkCategories, checkServiceArea, DESCRIPTION_MAX_LENGTH } from '../suppliers/supplier-profile.rules.js';
 import type { CreateOfferingInput, OfferingDetailsInput, OfferingStatusInput, UpdateOfferingInput } from './offering-editing.inputs.js';
 import { OfferingEntity } from './offering.entity.js';
 import { OfferingStatus, offeringStatusOf } from './offering.types.js';

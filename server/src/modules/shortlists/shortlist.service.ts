@@ -5,7 +5,7 @@ import { integerKeyOf, toGlobalId } from '../../core/graphql/global-id.js';
 import { UserError, UserErrorCode } from '../../core/graphql/user-error.js';
 import { requireViewer } from '../accounts/authorization.js';
 import { newSecretToken } from '../accounts/secret-token.js';
-import { InputCheck } from '../suppliers/supplier-profile.rules.js';
+import { InputCheck } from '../../core/graphql/input-check.js';
 import { Supplier } from '../suppliers/supplier.types.js';
 import { ShortlistEntity } from './shortlist.entity.js';
 import type {

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { describe, expect, it } from 'vitest';
-import { checkFrenchPhone, checkWebsite, InputCheck } from './supplier-profile.rules.js';
+import { InputCheck } from '../../core/graphql/input-check.js';
+import { checkFrenchPhone, checkWebsite } from './supplier-profile.rules.js';
 
 /** The pure checks of what suppliers type. */
 

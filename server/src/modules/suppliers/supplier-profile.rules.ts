@@ -1,10 +1,11 @@
 import type { RequestContext } from '../../app/context.js';
 import { isEmailAddress } from '../accounts/email-address.js';
 import { textKeyOf } from '../../core/graphql/global-id.js';
-import { UserError, UserErrorCode } from '../../core/graphql/user-error.js';
+import type { InputCheck } from '../../core/graphql/input-check.js';
+import { UserErrorCode } from '../../core/graphql/user-error.js';
 import { CategoryEntity } from '../categories/category.entities.js';
 import { ServiceAreaKind, type ServiceArea } from './service-area.js';
-import { characterCount, SUPPLIER_TEXT_LIMITS } from './supplier-text-limits.js';
+import { SUPPLIER_TEXT_LIMITS } from './supplier-text-limits.js';
 
 /**
  * Checks of what suppliers type, shared by the profile and offering forms. Free text is
@@ -15,71 +16,6 @@ import { characterCount, SUPPLIER_TEXT_LIMITS } from './supplier-text-limits.js'
 export const RADIUS_KM = { min: 1, max: 2000 } as const;
 /** Descriptions of suppliers and offerings (supplier-text-limits.ts holds the supplier's limits). */
 export const DESCRIPTION_MAX_LENGTH = SUPPLIER_TEXT_LIMITS.description;
-
-/**
- * C0 and C1 controls, and bidirectional overrides (they reorder what a reader sees);
- * multi-line text keeps tab and line breaks.
- */
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
-const CONTROL_CHARACTERS_BUT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
-
-export interface TextRule {
-  /** French name of the field, as in "<label> ne peut pas dépasser…". */
-  label: string;
-  max: number;
-  min?: number;
-  multiline?: boolean;
-  required?: boolean;
-}
-
-/** Collects the userErrors of one input, each at its field path. */
-export class InputCheck {
-  readonly errors: UserError[] = [];
-
-  get ok(): boolean {
-    return this.errors.length === 0;
-  }
-
-  fail(field: string[], code: UserErrorCode, message: string): void {
-    this.errors.push(UserError.of(field, code, message));
-  }
-
-  /** The cleaned text ('' when blank and not required), or null after a failure. */
-  text(field: string[], raw: string, rule: TextRule): string | null {
-    const controls = rule.multiline ? CONTROL_CHARACTERS_BUT_LINES : CONTROL_CHARACTERS;
-    if (controls.test(raw)) {
-      this.fail(field, UserErrorCode.INVALID, `${rule.label} contient des caractères de contrôle invisibles : retirez-les.`);
-      return null;
-    }
-    const normalized = raw.normalize('NFC');
-    const value = rule.multiline
-      ? normalized.replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim()
-      : normalized.replace(/\s+/g, ' ').trim();
-    const length = characterCount(value);
-    if (value === '' && rule.required) {
-      this.fail(field, UserErrorCode.BLANK, `${rule.label} est obligatoire.`);
-      return null;
-    }
-    if (value !== '' && rule.min !== undefined && length < rule.min) {
-      this.fail(field, UserErrorCode.TOO_SHORT, `${rule.label} doit compter au moins ${rule.min} caractères.`);
-      return null;
-    }
-    if (length > rule.max) {
-      this.fail(field, UserErrorCode.TOO_LONG, `${rule.label} ne peut pas dépasser ${rule.max.toLocaleString('fr-FR')} caractères (${length.toLocaleString('fr-FR')} saisis).`);
-      return null;
-    }
-    return value;
-  }
-
-  /** An integer within bounds, or null after a failure. */
-  integer(field: string[], value: number, bounds: { min: number; max: number }, message: string): number | null {
-    if (!Number.isInteger(value) || value < bounds.min || value > bounds.max) {
-      this.fail(field, UserErrorCode.OUT_OF_RANGE, message);
-      return null;
-    }
-    return value;
-  }
-}
 
 /** A contact address of a structure: trimmed, lower-cased; '' clears it. */
 export function checkContactEmail(check: InputCheck, field: string[], raw: string): string | null | undefined {

@@ -1,3 +1,4 @@
+import { InputCheck } from '../../core/graphql/input-check.js';
 import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../../app/context.js';
 import { integerKeyOf } from '../../core/graphql/global-id.js';
@@ -9,7 +10,7 @@ import { SelfEditableField } from './self-edited-fields.js';
 import { ServiceAreaKind, type ServiceArea, type ServiceType } from './service-area.js';
 import type { UpdateSupplierProfileInput } from './supplier-profile.inputs.js';
 import {
-  checkCategories, checkContactEmail, checkFrenchPhone, checkServiceArea, checkWebsite, DESCRIPTION_MAX_LENGTH, InputCheck,
+  checkCategories, checkContactEmail, checkFrenchPhone, checkServiceArea, checkWebsite, DESCRIPTION_MAX_LENGTH,
 } from './supplier-profile.rules.js';
 import { SUPPLIER_TEXT_LIMITS } from './supplier-text-limits.js';
 import { SupplierEntity } from './supplier.entity.js';
