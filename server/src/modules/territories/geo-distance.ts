@@ -1,8 +1,8 @@
 /**
  * Great-circle distance in km (haversine on a 6 371 km sphere): the SQL function
  * distance_km() of the initial migration, operation for operation, so that code and SQL
- * agree on which supplier is within a radius. The one copy in TypeScript: imports, the demo
- * generator and (to come) the directory index use it.
+ * agree on which supplier is within a radius. The one copy in TypeScript: the directory index,
+ * imports and the demo generator use it.
  */
 export function distanceKm(latitude1: number, longitude1: number, latitude2: number, longitude2: number): number {
   const radians = Math.PI / 180;

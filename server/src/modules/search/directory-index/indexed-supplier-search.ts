@@ -7,25 +7,12 @@ import { TerritoryScope } from '../search.inputs.js';
 import type { SupplierFacetCounts, SupplierPageRow, SupplierSearchEngine } from '../supplier-search.engine.js';
 import { SupplierSearchSql, type SupplierSearch } from '../supplier-search.sql.js';
 import type { TerritoryZone } from '../territory-zone.js';
+import { distanceKm } from '../../territories/geo-distance.js';
 import { AREA_KINDS, KINDS, lookupTable, type DirectoryIndex, type SlotLists } from './directory-index.js';
 
 const SERVICE_TYPES = Object.values(ServiceType);
 const NATIONAL = AREA_KINDS.indexOf(ServiceAreaKind.NATIONAL);
 const RADIUS = AREA_KINDS.indexOf(ServiceAreaKind.RADIUS);
-
-/** Great-circle distance in km: the SQL function distance_km(), operation for operation. */
-export function distanceKm(latitude1: number, longitude1: number, latitude2: number, longitude2: number): number {
-  const radians = Math.PI / 180;
-  return (
-    12742.0 *
-    Math.asin(
-      Math.sqrt(
-        Math.sin(((latitude2 - latitude1) * radians) / 2) ** 2 +
-          Math.cos(latitude1 * radians) * Math.cos(latitude2 * radians) * Math.sin(((longitude2 - longitude1) * radians) / 2) ** 2,
-      ),
-    )
-  );
-}
 
 /**
  * Kilometres per degree of latitude, rounded down: a great-circle distance is never shorter
