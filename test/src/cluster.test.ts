@@ -113,6 +113,27 @@ describe('built server with two workers', () => {
     expect(outcomes.slice(0, LIMIT).map((outcome) => outcome.remaining)).toEqual(Array.from({ length: LIMIT }, (_, index) => LIMIT - 1 - index));
   });
 
+  it("counts an API key's calls served by either worker, and shows them at once", async () => {
+    const post = (body: object, headers: Record<string, string> = {}) =>
+      request(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': '198.51.100.77', ...headers },
+        body: JSON.stringify(body),
+      });
+    const signedUp = await post({
+      query: 'mutation { signUp(input: { email: "grappe@exemple.fr", password: "cheval agrafe pile correcte", displayName: "ERP", role: BUYER }) { viewer { csrfToken } } }',
+    });
+    const session = { cookie: String(signedUp.headers['set-cookie']).split(';')[0], 'x-csrf-token': JSON.parse(signedUp.body).data.signUp.viewer.csrfToken };
+    const created = await post({ query: 'mutation { createApiKey(input: { name: "ERP" }) { key } }' }, session);
+    const key: string = JSON.parse(created.body).data.createApiKey.key;
+    // One connection each: the primary hands them to the two workers in turn.
+    for (let index = 0; index < 4; index += 1) {
+      expect((await post({ query: '{ __typename }' }, { authorization: `Bearer ${key}` })).status).toBe(200);
+    }
+    const listed = await post({ query: '{ viewer { apiKeys { usage { calls } } } }' }, session);
+    expect(JSON.parse(listed.body).data.viewer.apiKeys).toEqual([{ usage: { calls: 4 } }]);
+  });
+
   it('replaces a worker that dies', async () => {
     const workers = processTree(server.pid).filter((pid) => pid !== server.pid && isNodeProcess(pid));
     expect(workers).toHaveLength(2);

@@ -26,6 +26,21 @@ export const DATABASE = 'achat-inclusif:database';
 /** Worker → primary: listening. */
 export const READY = 'achat-inclusif:ready';
 
+/** Worker → primary: have the other workers write their API usage counts; answered with USAGE_FLUSHED. */
+export const USAGE_FLUSH_WANTED = 'achat-inclusif:usage-flush-wanted';
+/** Primary → worker: write your pending API usage counts, then answer USAGE_FLUSHED. */
+export const FLUSH_USAGE = 'achat-inclusif:flush-usage';
+/** Worker → primary: written; primary → asking worker: every other worker has written (or was too slow). */
+export const USAGE_FLUSHED = 'achat-inclusif:usage-flushed';
+
+interface UsageMessage {
+  type: typeof USAGE_FLUSH_WANTED | typeof FLUSH_USAGE | typeof USAGE_FLUSHED;
+  id: number;
+}
+
+/** Longest wait for the other workers' usage counts: the key list is shown anyway after it. */
+const USAGE_FLUSH_TIMEOUT_MS = 2_000;
+
 export interface DatabaseMessage {
   type: typeof DATABASE;
   url: string;
@@ -59,6 +74,40 @@ export function databaseFromPrimary(): Promise<string> {
     process.on('message', listener);
     process.send!({ type: DATABASE_WANTED });
   });
+}
+
+/**
+ * In a worker: answers the primary's FLUSH_USAGE by writing `usage`, and returns how to
+ * have the other workers write theirs (a key's calls are counted by whichever worker
+ * served them).
+ */
+export function shareUsageFlushes(usage: { flush(): Promise<void> }): () => Promise<void> {
+  let lastId = 0;
+  const waiting = new Map<number, () => void>();
+  process.on('message', (message: unknown) => {
+    if (isMessage<UsageMessage>(message, FLUSH_USAGE)) {
+      // A failed write keeps its counts for the next one and is logged by the recorder's timer.
+      void usage
+        .flush()
+        .catch(() => {})
+        .finally(() => process.connected && process.send!({ type: USAGE_FLUSHED, id: message.id } satisfies UsageMessage));
+    } else if (isMessage<UsageMessage>(message, USAGE_FLUSHED)) {
+      waiting.get(message.id)?.();
+    }
+  });
+  return () =>
+    new Promise<void>((resolve) => {
+      const id = (lastId += 1);
+      const done = () => {
+        clearTimeout(timer);
+        waiting.delete(id);
+        resolve();
+      };
+      const timer = setTimeout(done, USAGE_FLUSH_TIMEOUT_MS);
+      waiting.set(id, done);
+      if (process.connected) process.send!({ type: USAGE_FLUSH_WANTED, id } satisfies UsageMessage);
+      else done();
+    });
 }
 
 /** A worker that ran this long before it died was not crash-looping: it is replaced at once. */
@@ -95,6 +144,9 @@ export class WorkerPool {
   private databaseUrl: string | null = null;
   /** Workers that asked for the database before it was ready. */
   private readonly waiting = new Set<Worker>();
+  private lastUsageFlushId = 0;
+  /** Usage flushes under way: the workers yet to answer, and the call that answers the asking worker. */
+  private readonly usageFlushes = new Map<number, { left: Set<Worker>; answer: () => void }>();
 
   constructor(private readonly options: WorkerPoolOptions) {}
 
@@ -140,6 +192,28 @@ export class WorkerPool {
     clearTimeout(timer);
   }
 
+  /** Has every worker but `asker` write its usage counts, then answers `asker`. */
+  private flushUsage(asker: Worker, askerId: number): void {
+    const id = (this.lastUsageFlushId += 1);
+    const left = new Set(this.slots.map((slot) => slot.worker).filter((worker) => worker !== asker && worker.isConnected()));
+    const answer = () => {
+      clearTimeout(timer);
+      this.usageFlushes.delete(id);
+      if (asker.isConnected()) asker.send({ type: USAGE_FLUSHED, id: askerId } satisfies UsageMessage);
+    };
+    const timer = setTimeout(answer, USAGE_FLUSH_TIMEOUT_MS);
+    this.usageFlushes.set(id, { left, answer });
+    for (const worker of left) worker.send({ type: FLUSH_USAGE, id } satisfies UsageMessage);
+    if (left.size === 0) answer();
+  }
+
+  private usageFlushed(worker: Worker, id: number): void {
+    const flush = this.usageFlushes.get(id);
+    if (!flush) return;
+    flush.left.delete(worker);
+    if (flush.left.size === 0) flush.answer();
+  }
+
   private sendDatabase(worker: Worker): void {
     if (worker.isConnected()) worker.send({ type: DATABASE, url: this.databaseUrl! } satisfies DatabaseMessage);
   }
@@ -158,6 +232,8 @@ export class WorkerPool {
         else this.waiting.add(worker);
         return;
       }
+      if (isMessage<UsageMessage>(message, USAGE_FLUSH_WANTED)) return this.flushUsage(worker, message.id);
+      if (isMessage<UsageMessage>(message, USAGE_FLUSHED)) return this.usageFlushed(worker, message.id);
       if (!isMessage<ReadyMessage>(message, READY)) return;
       if (this.starting) {
         if ((this.starting.ready += 1) === this.options.count) {
@@ -177,6 +253,7 @@ export class WorkerPool {
   private exited(slot: Slot, code: number | null, signal: string | null): void {
     const { worker } = slot;
     this.waiting.delete(worker);
+    for (const id of this.usageFlushes.keys()) this.usageFlushed(worker, id);
     if (this.stopping) return;
     const how = signal ? `signal ${signal}` : `code ${code}`;
     if (this.starting) {

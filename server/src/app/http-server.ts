@@ -26,6 +26,7 @@ import { sessionMiddleware, type RequestScope } from '../modules/accounts/sessio
 import { SessionStore } from '../modules/accounts/session-store.js';
 import { AuthThrottle } from '../modules/accounts/throttle.js';
 import { ApiAccess, apiKeyReadOnlyPlugin } from '../modules/api-keys/api-access.js';
+import { isServerWorker, shareUsageFlushes } from './cluster.js';
 import { createMailer } from '../modules/mail/mailer.js';
 import { outboxView } from '../modules/mail/outbox-view.js';
 import { supplierLogoRoutes } from '../modules/suppliers/supplier-logo.routes.js';
@@ -54,6 +55,15 @@ export interface HttpServerOptions {
  * and the built client at /. Every error answers JSON in the API's error shape; while the
  * database is unreachable, 503 SERVICE_UNAVAILABLE at once.
  */
+/** In a cluster worker, reading API usage first has the other workers write theirs (app/cluster.ts). */
+function newApiAccess({ db, config }: AppServices): ApiAccess {
+  if (!isServerWorker()) return new ApiAccess(db, config);
+  let flushOtherWorkers = async () => {};
+  const access = new ApiAccess(db, config, { flushOtherProcessesUsage: () => flushOtherWorkers() });
+  flushOtherWorkers = shareUsageFlushes(access.usage);
+  return access;
+}
+
 export async function startHttpServer(
   schema: GraphQLSchema,
   appServices: AppServices,
@@ -65,7 +75,7 @@ export async function startHttpServer(
     mailer: appServices.mailer ?? createMailer(appServices.config, appServices.db),
     throttle: appServices.throttle ?? new AuthThrottle({}, limiterStore(appServices.config.apiRateLimits.store, appServices.db)),
     sessions: new SessionStore(appServices.db, appServices.config.sessionTtlDays),
-    apiAccess: appServices.apiAccess ?? new ApiAccess(appServices.db, appServices.config),
+    apiAccess: appServices.apiAccess ?? newApiAccess(appServices),
   };
   const app = express();
   const httpServer = http.createServer(app);

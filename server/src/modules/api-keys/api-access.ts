@@ -22,6 +22,8 @@ export interface ApiAccessOptions {
   log?: (line: string) => void;
   /** Overrides the store chosen by RATE_LIMIT_STORE. */
   limiterFactory?: LimiterFactory;
+  /** Has the other processes of the server (cluster workers) write their pending usage counts. */
+  flushOtherProcessesUsage?: () => Promise<void>;
 }
 
 const INVALID_KEY =
@@ -57,7 +59,7 @@ export class ApiAccess {
   ) {
     const factory = options.limiterFactory ?? limiterStore(config.apiRateLimits.store, db);
     this.limiter = new ApiRateLimiter(config.apiRateLimits, factory);
-    this.usage = new ApiUsageRecorder(db, config.apiUsageFlushSeconds);
+    this.usage = new ApiUsageRecorder(db, config.apiUsageFlushSeconds, options.flushOtherProcessesUsage);
     this.log = options.log ?? ((line) => console.log(line));
   }
 

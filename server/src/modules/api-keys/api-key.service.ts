@@ -44,11 +44,11 @@ function usageDays(now = new Date()): string[] {
 }
 
 /**
- * Reads keys with their owners, after writing this server's pending usage counters: the
- * owner sees the calls just made (and their last use) at once.
+ * Reads keys with their owners, after every server process wrote its pending usage
+ * counters: the owner sees the calls just made (and their last use) at once.
  */
 async function selectKeys(ctx: RequestContext, where: string, parameters: unknown[]): Promise<ApiKeyRow[]> {
-  await ctx.apiAccess.usage.flush();
+  await ctx.apiAccess.usage.flushEverywhere();
   return ctx.db.query(`${SELECT_KEYS} ${where}`, parameters);
 }
 

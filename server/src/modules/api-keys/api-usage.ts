@@ -28,6 +28,8 @@ export class ApiUsageRecorder {
   constructor(
     private readonly db: DataSource,
     flushSeconds: number,
+    /** Has the server's other processes (cluster workers) write their pending counts; none by default. */
+    private readonly flushOtherProcesses: () => Promise<void> = async () => {},
   ) {
     // While the database is unreachable the counts wait for it; the outage itself is logged once (core/database).
     const flushFailed = (error: unknown) => {
@@ -60,6 +62,11 @@ export class ApiUsageRecorder {
     // A failed flush (already reported to its caller) does not stop the next ones.
     this.flushing = this.flushing.catch(() => {}).then(() => this.write());
     return this.flushing;
+  }
+
+  /** Writes the pending counts of every process of the server: what is read next includes the calls just made. */
+  async flushEverywhere(): Promise<void> {
+    await Promise.all([this.flush(), this.flushOtherProcesses()]);
   }
 
   /** Stops the timer and writes the last counts. */
