@@ -14,10 +14,7 @@ const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url))
  * Findings known and not fixed yet: reported, not failing. Remove an entry once it is gone
  * (the check says so): this list is meant to be empty.
  */
-const KNOWN = [
-  // Declared with the directory index (modules/search, being reworked), imported nowhere.
-  'dependencies: server/package.json typedfastbitset',
-];
+const KNOWN = [];
 
 it('no unused file or dependency but the known ones (knip)', (t) => {
   let output;

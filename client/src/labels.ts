@@ -74,13 +74,21 @@ export const SERVICE_TYPE_LABELS: Record<ServiceType, string> = {
   GOODS: 'Production et vente de biens',
 };
 
-/** Orderings offered to buyers (UPDATED_ASC is for API mirrors, not listed). */
+/**
+ * Orderings offered to buyers (UPDATED_ASC is for API mirrors, not listed). RELEVANCE is the
+ * one default order, named for what it does; `orderLabel` words it for a search without a place.
+ */
 export const ORDER_LABELS: Record<Exclude<SupplierOrder, 'UPDATED_ASC'>, string> & Partial<Record<SupplierOrder, string>> = {
-  RELEVANCE: 'Pertinence',
+  RELEVANCE: 'Recommandé : local d’abord, puis pertinence',
   DISTANCE: 'Distance',
   NAME: 'Nom',
   RECENTLY_UPDATED: 'Mises à jour récentes',
 };
+
+/** The name of an order in the sort menu: without a place, "local first" means nothing. */
+export function orderLabel(order: Exclude<SupplierOrder, 'UPDATED_ASC'>, hasPlace: boolean): string {
+  return order === 'RELEVANCE' && !hasPlace ? 'Recommandé : les plus pertinentes d’abord' : ORDER_LABELS[order];
+}
 
 export const PRICE_UNIT_LABELS: Record<PriceUnit, string> = {
   HOUR: 'de l’heure',
@@ -95,6 +103,22 @@ export const PRICE_UNIT_LABELS: Record<PriceUnit, string> = {
   MEAL: 'le repas',
   PERSON: 'par personne',
   FLAT: 'le forfait',
+};
+
+/** A price unit as a spreadsheet column says it: "heure", "m²", "forfait". */
+export const PRICE_UNIT_NAMES: Record<PriceUnit, string> = {
+  HOUR: 'heure',
+  HALF_DAY: 'demi-journée',
+  DAY: 'journée',
+  MONTH: 'mois',
+  PIECE: 'pièce',
+  SQUARE_METRE: 'm²',
+  LINEAR_METRE: 'mètre linéaire',
+  KILOGRAM: 'kg',
+  TONNE: 'tonne',
+  MEAL: 'repas',
+  PERSON: 'personne',
+  FLAT: 'forfait',
 };
 
 export const SOURCE_LABELS: Record<SupplierSource, string> = {
@@ -118,6 +142,26 @@ export function formatPrice(price: { amountFrom: number; amountTo?: number | nul
     ? `${formatEuros(price.amountFrom)} à ${formatEuros(price.amountTo)}`
     : formatEuros(price.amountFrom);
   return `${amount} HT ${PRICE_UNIT_LABELS[price.unit]}`;
+}
+
+/**
+ * What a buyer pays for an offering, in one line: "22 € HT le m²",
+ * "52 € HT par personne · commande minimum 100 € HT", "Prix sur demande".
+ */
+export function formatOfferingPrice(offering: {
+  price?: { amountFrom: number; amountTo?: number | null; unit: PriceUnit } | null;
+  minimumOrderAmount?: number | null;
+}): string {
+  const minimum = offering.minimumOrderAmount != null && offering.minimumOrderAmount > 0 ? `commande minimum ${formatEuros(offering.minimumOrderAmount)} HT` : '';
+  if (!offering.price) return minimum ? `Prix sur demande · ${minimum}` : 'Prix sur demande';
+  return minimum ? `${formatPrice(offering.price)} · ${minimum}` : formatPrice(offering.price);
+}
+
+/** "1er avril 2026": a legal date as French texts write it (the ISO date read as a calendar day, in no time zone). */
+export function formatLegalDate(isoDate: string): string {
+  const [year, month, day] = isoDate.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const monthName = new Date(Date.UTC(year, month - 1, 1)).toLocaleDateString('fr-FR', { month: 'long', timeZone: 'UTC' });
+  return `${day === 1 ? '1er' : day} ${monthName} ${year}`;
 }
 
 /** "12 345": French digit grouping. */

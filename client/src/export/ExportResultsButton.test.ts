@@ -2,7 +2,7 @@ import type { MockLink } from '@apollo/client/testing';
 import { enableAutoUnmount, mount } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SupplierFilter } from '../graphql/generated/graphql';
-import { SupplierSearchQuery } from '../search/search-documents';
+import { SupplierExportQuery } from './export-documents';
 import { NANCY_ID, searchResult } from '../suppliers/test-fixtures';
 import { createTestClient, createTestRouter, globalOptions, settle } from '../suppliers/test-mount';
 import { downloadCsv } from './csv';
@@ -16,10 +16,10 @@ vi.mock('./csv', async (importOriginal) => ({
 enableAutoUnmount(afterEach);
 
 const filter: SupplierFilter = { text: 'tonte', kinds: ['ACI', 'EA'] };
-const variables = (after: string | null) => ({ filter, first: 100, after, orderBy: 'NAME', withFacets: false });
+const variables = (after: string | null) => ({ filter, first: 100, after, orderBy: 'NAME' });
 const edge = (id: string, name: string) => searchResult({ cursor: id, node: { ...searchResult().node, id, name } });
 const page = (after: string | null, edges: ReturnType<typeof edge>[], next: string | null): MockLink.MockedResponse => ({
-  request: { query: SupplierSearchQuery, variables: variables(after) },
+  request: { query: SupplierExportQuery, variables: variables(after) },
   result: {
     data: {
       suppliers: {
@@ -64,7 +64,7 @@ describe('ExportResultsButton', () => {
   it('keeps what was fetched when a page fails, and resumes from there', async () => {
     const wrapper = mountButton([
       page(null, [edge('a', 'Alpha'), edge(NANCY_ID, 'Bravo')], NANCY_ID),
-      { request: { query: SupplierSearchQuery, variables: variables(NANCY_ID) }, error: new Error('Network down') },
+      { request: { query: SupplierExportQuery, variables: variables(NANCY_ID) }, error: new Error('Network down') },
       page(NANCY_ID, [edge('c', 'Charlie')], null),
     ]);
     await wrapper.find('button').trigger('click');

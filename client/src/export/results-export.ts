@@ -1,6 +1,6 @@
 import type { ApolloClient } from '@apollo/client';
-import type { SupplierFilter, SupplierOrder, SupplierResultFragment } from '../graphql/generated/graphql';
-import { SupplierSearchQuery } from '../search/search-documents';
+import type { SupplierExportRowFragment, SupplierFilter, SupplierOrder } from '../graphql/generated/graphql';
+import { SupplierExportQuery } from './export-documents';
 
 /** Beyond this, a spreadsheet is no longer the right tool: the buyer narrows the search. */
 export const MAX_EXPORT_ROWS = 5000;
@@ -19,7 +19,7 @@ export interface ResultsExportProgress {
  * place: calling `run` again resumes after the last page received.
  */
 export class ResultsExport {
-  readonly edges: SupplierResultFragment[] = [];
+  readonly edges: SupplierExportRowFragment[] = [];
   private cursor: string | null = null;
   private totalCount: number | null = null;
   private complete = false;
@@ -31,12 +31,12 @@ export class ResultsExport {
   ) {}
 
   /** Resolves with every result (at most MAX_EXPORT_ROWS), or null when stopped. */
-  async run(onProgress: (progress: ResultsExportProgress) => void): Promise<SupplierResultFragment[] | null> {
+  async run(onProgress: (progress: ResultsExportProgress) => void): Promise<SupplierExportRowFragment[] | null> {
     this.stopped = false;
     while (!this.complete) {
       const { data } = await this.client.query({
-        query: SupplierSearchQuery,
-        variables: { filter: this.search.filter, first: PAGE_SIZE, after: this.cursor, orderBy: this.search.orderBy, withFacets: false },
+        query: SupplierExportQuery,
+        variables: { filter: this.search.filter, first: PAGE_SIZE, after: this.cursor, orderBy: this.search.orderBy },
         // Thousands of rows read once: keep them out of the cache the search pages use.
         fetchPolicy: 'no-cache',
       });

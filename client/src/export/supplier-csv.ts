@@ -1,5 +1,5 @@
-import type { PriceUnit, ReservedMarket, ShortlistSupplierFragment, SupplierResultFragment } from '../graphql/generated/graphql';
-import { formatPrice, RESERVED_MARKET_LABELS } from '../labels';
+import type { PriceUnit, ReservedMarket, ShortlistSupplierFragment, SupplierExportRowFragment } from '../graphql/generated/graphql';
+import { PRICE_UNIT_NAMES, RESERVED_MARKET_LABELS } from '../labels';
 import { supplierPageUrl } from '../suppliers/supplier-text';
 import { toCsv, type CsvCell } from './csv';
 
@@ -23,6 +23,8 @@ export interface ExportedSupplier {
 export interface ExportedOffering {
   title: string;
   entryAmount: number | null;
+  /** Minimum order in € HT, if the supplier sets one. */
+  minimumOrderAmount: number | null;
   price: { amountFrom: number; amountTo: number | null; unit: PriceUnit } | null;
 }
 
@@ -31,14 +33,15 @@ export interface SupplierExportRow {
   supplier: ExportedSupplier;
   /** From the search's point; null outside a search around a commune. */
   distanceKm: number | null;
-  /** The cheapest priced offering (in a search: among those matching it). */
+  /** The cheapest priced offering (in a search: among those matching it, never an unrelated one). */
   cheapestOffering: ExportedOffering | null;
 }
 
-export function rowFromSearchResult(edge: SupplierResultFragment): SupplierExportRow {
+export function rowFromSearchResult(edge: SupplierExportRowFragment): SupplierExportRow {
   return { supplier: edge.node, distanceKm: edge.distanceKm, cheapestOffering: edge.cheapestMatchingOffering };
 }
 
+/** A kept supplier, with its cheapest offering. */
 export function rowFromShortlist(supplier: ShortlistSupplierFragment): SupplierExportRow {
   return { supplier, distanceKm: null, cheapestOffering: cheapest(supplier.offerings) };
 }
@@ -65,7 +68,10 @@ export const SUPPLIER_CSV_HEADER = [
   'Distance (km)',
   'Catégories',
   'Offre la moins chère',
-  'Prix (€ HT) minimum',
+  'Prix unitaire (€ HT)',
+  'Prix unitaire maximal (€ HT)',
+  'Unité',
+  'Commande minimum (€ HT)',
   'Téléphone',
   'E-mail',
   'Site web',
@@ -80,9 +86,21 @@ function nationalPhone(phone: string): string {
   return phone.replace(/^\+33\s*/, '0');
 }
 
+/**
+ * The header of a search's export: its offering column is the cheapest of those matching
+ * the search (`cheapestMatchingOffering`), not of all the supplier's offerings.
+ */
+export const SEARCH_CSV_HEADER = SUPPLIER_CSV_HEADER.map((name) => (name === 'Offre la moins chère' ? 'Offre correspondante la moins chère' : name));
+
+/**
+ * A row's cells. The price is split in columns a spreadsheet can sort and compare: the
+ * unit price ("22" for 22 € HT le m²; from, and up to for a range), its unit ("m²"), and
+ * the minimum order ("250"): a unit price and a minimum order are never mixed in a column.
+ */
 export function supplierCsvCells({ supplier, distanceKm, cheapestOffering }: SupplierExportRow, origin: string): CsvCell[] {
   const { address, contact } = supplier;
   const offer = cheapestOffering;
+  const price = offer?.price ?? null;
   return [
     supplier.name,
     supplier.legalName,
@@ -95,8 +113,11 @@ export function supplierCsvCells({ supplier, distanceKm, cheapestOffering }: Sup
     `${address.commune.departement.name} (${address.commune.departement.code})`,
     distanceKm === null ? null : Math.round(distanceKm * 10) / 10,
     supplier.categories.map((category) => category.name).join(', '),
-    offer && (offer.price ? `${offer.title} (${formatPrice(offer.price)})` : offer.title),
-    offer?.entryAmount ?? null,
+    offer?.title,
+    price?.amountFrom,
+    price?.amountTo != null && price.amountTo !== price.amountFrom ? price.amountTo : null,
+    price && PRICE_UNIT_NAMES[price.unit],
+    offer?.minimumOrderAmount != null && offer.minimumOrderAmount > 0 ? offer.minimumOrderAmount : null,
     contact.phone && nationalPhone(contact.phone),
     contact.email,
     contact.website,
@@ -107,6 +128,11 @@ export function supplierCsvCells({ supplier, distanceKm, cheapestOffering }: Sup
 /** The CSV a buyer opens in a spreadsheet to compare and contact suppliers. */
 export function suppliersCsv(rows: readonly SupplierExportRow[], origin = globalThis.location?.origin ?? ''): string {
   return toCsv(SUPPLIER_CSV_HEADER, rows.map((row) => supplierCsvCells(row, origin)));
+}
+
+/** A search's results as CSV: the same columns, the offering being the cheapest matching the search. */
+export function searchResultsCsv(rows: readonly SupplierExportRow[], origin = globalThis.location?.origin ?? ''): string {
+  return toCsv(SEARCH_CSV_HEADER, rows.map((row) => supplierCsvCells(row, origin)));
 }
 
 /** A saved list's export: the same columns, and the buyer's note about each supplier last. */

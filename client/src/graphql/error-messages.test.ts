@@ -6,7 +6,7 @@ import logoRoutesSource from '../../../server/src/modules/suppliers/supplier-log
 import sdl from '../../../schema/schema.graphql?raw';
 import {
   API_ERROR_CODES, describeFailure, failureMessage, httpFailureMessage, isFailureOf, messagesByField, RADIUS_UNAVAILABLE, USER_ERROR_MESSAGES,
-  userErrorMessage, userErrorsText,
+  userErrorMessage, userErrorsText, wordsBadInputArgument,
 } from './error-messages';
 
 /** What the server says, in its own (often English) words: none of it may reach the page. */
@@ -111,6 +111,27 @@ describe('failureMessage', () => {
     expect(failureMessage(graphqlFailure({ code: 'BAD_USER_INPUT' }))).toMatch(/valeur non acceptée/);
   });
 
+  it('words the search’s refused text with the text itself: no searchable word, or too long', () => {
+    const refused = graphqlFailure({ code: 'BAD_USER_INPUT', argument: 'filter.text' }, 'Aucun mot exploitable dans « *** »');
+    expect(failureMessage(refused, {}, { searchText: ' *** ' })).toBe(
+      'Aucun mot exploitable dans « *** » : saisissez un métier, un produit ou le nom d’une structure.',
+    );
+    expect(failureMessage(refused, {}, { searchText: '<script>alert(1)</script>' })).toContain('« <script>alert(1)</script> »');
+    expect(failureMessage(refused, {}, { searchText: 'x'.repeat(20_000) })).toBe(
+      'Le texte recherché fait 20000 caractères : 200 au plus. Raccourcissez-le, puis relancez la recherche.',
+    );
+    expect(failureMessage(refused, {}, { searchText: `${'mot '.repeat(30)}` })).toMatch(/« (mot ){15}… »/);
+    // Without the text, a sentence that covers both.
+    expect(failureMessage(refused)).toMatch(/^Le texte recherché ne peut pas être cherché/);
+  });
+
+  it('words the amount and the place the search refuses', () => {
+    expect(failureMessage(graphqlFailure({ code: 'BAD_USER_INPUT', argument: 'filter.smallPurchase.maxAmount' }))).toMatch(/^Ce montant d’achat direct/);
+    expect(failureMessage(graphqlFailure({ code: 'BAD_USER_INPUT', argument: 'amount' }))).toMatch(/^Ce montant d’achat direct/);
+    expect(failureMessage(graphqlFailure({ code: 'BAD_USER_INPUT', argument: 'territory.departementCode' }))).toMatch(/^Ce lieu est introuvable/);
+    expect(failureMessage(graphqlFailure({ code: 'BAD_USER_INPUT', argument: 'code' }, '"XX" is not a département code'))).toMatch(/^Ce lieu est introuvable/);
+  });
+
   it('takes a page’s own words for a code it knows better', () => {
     const failure = graphqlFailure({ code: 'FEATURE_UNAVAILABLE' });
     expect(failureMessage(failure, { FEATURE_UNAVAILABLE: RADIUS_UNAVAILABLE })).toBe(RADIUS_UNAVAILABLE);
@@ -127,6 +148,34 @@ describe('failureMessage', () => {
     expect(isFailureOf(httpFailure(401, '')), 'HTTP status').toBe(false);
     expect(isFailureOf(httpFailure(401, ''), 'UNAUTHENTICATED')).toBe(true);
     expect(isFailureOf(undefined, 'UNKNOWN')).toBe(false);
+  });
+});
+
+/**
+ * The search's API and what it calls (territories, offerings, pagination) name the argument
+ * at fault in each BAD_USER_INPUT: each such argument has words of its own here, so a buyer
+ * never reads the catch-all sentence, nor the API's own (sometimes English) words.
+ */
+describe('every argument the search API refuses has French words', () => {
+  const sources = import.meta.glob<string>(
+    [
+      '../../../server/src/modules/search/**/*.ts',
+      '../../../server/src/modules/territories/**/*.ts',
+      '../../../server/src/modules/offerings/offering.types.ts',
+      '../../../server/src/modules/categories/**/*.ts',
+      '../../../server/src/core/graphql/pagination.ts',
+      '!../../../server/**/*.test.ts',
+    ],
+    { query: '?raw', import: 'default', eager: true },
+  );
+
+  it('words each literal argument of badUserInput(…, "argument")', () => {
+    const argumentsNamed = new Set<string>();
+    for (const source of Object.values(sources)) {
+      for (const match of source.matchAll(/badUserInput\(([^;]|\n)*?,\s*'([\w.]+)'\s*,?\s*\)/g)) argumentsNamed.add(match[2]!);
+    }
+    expect([...argumentsNamed]).toEqual(expect.arrayContaining(['filter.text', 'filter.smallPurchase.maxAmount', 'territory.communeCode', 'amount']));
+    expect([...argumentsNamed].filter((argument) => !wordsBadInputArgument(argument))).toEqual([]);
   });
 });
 

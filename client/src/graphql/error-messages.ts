@@ -1,4 +1,5 @@
 import { CombinedGraphQLErrors, ServerError, ServerParseError } from '@apollo/client';
+import { MAX_TEXT_LENGTH } from '../search/search-state';
 import type { UserErrorCode } from './generated/graphql';
 
 /**
@@ -56,6 +57,14 @@ export interface Failure {
 export type FailureWording = Partial<Record<FailureKind, string>>;
 
 /**
+ * What the page knows that the error does not carry, for a sentence that names it: the
+ * search's text, for BAD_USER_INPUT on `filter.text` ("Aucun mot exploitable dans « *** »").
+ */
+export interface FailureContext {
+  searchText?: string;
+}
+
+/**
  * FEATURE_UNAVAILABLE on a search: the server has no commune centres
  * (`searchCapabilities { radiusSearchAvailable }` is false). Also the search page's notice.
  */
@@ -77,29 +86,69 @@ function waitText(failure: Failure): string {
 
 const RELOAD = 'L’application n’a pas pu dialoguer avec le service : rechargez la page (une nouvelle version est peut-être en ligne), puis réessayez.';
 
-/** BAD_USER_INPUT by the argument at fault (most specific first): what a stale link or a typing slip usually is. */
-const BAD_INPUT_BY_ARGUMENT: [argument: string, message: string][] = [
+const PLACE_NOT_FOUND = 'Ce lieu est introuvable : choisissez une commune, un code postal, un département ou une région dans la liste.';
+const AMOUNT_REFUSED = 'Ce montant d’achat direct n’est pas accepté : indiquez un montant en euros HT supérieur à 0.';
+
+/**
+ * The search's text refused: too long, or without a word to search ("***", "<script>",
+ * only filler words). The API says which by its message only, which is never shown: the
+ * page gives the text, and the length tells the two apart.
+ */
+function searchTextMessage(_failure: Failure, context: FailureContext): string {
+  const text = context.searchText?.trim();
+  if (text === undefined) {
+    return `Le texte recherché ne peut pas être cherché : il dépasse ${MAX_TEXT_LENGTH} caractères ou ne contient aucun mot exploitable.`;
+  }
+  const chars = [...text];
+  if (chars.length > MAX_TEXT_LENGTH) {
+    return `Le texte recherché fait ${chars.length} caractères : ${MAX_TEXT_LENGTH} au plus. Raccourcissez-le, puis relancez la recherche.`;
+  }
+  const shown = chars.length > 60 ? `${chars.slice(0, 60).join('')}…` : text;
+  return `Aucun mot exploitable dans « ${shown} » : saisissez un métier, un produit ou le nom d’une structure.`;
+}
+
+/**
+ * BAD_USER_INPUT by the argument at fault (most specific first): what a stale link or a
+ * typing slip usually is. error-messages.test.ts fails when the search's API names an
+ * argument this list does not word.
+ */
+const BAD_INPUT_BY_ARGUMENT: [argument: string, message: string | ((failure: Failure, context: FailureContext) => string)][] = [
   ['territory.radiusKm', 'Ce rayon n’est pas accepté : choisissez-en un dans la liste.'],
-  ['territory', 'Ce lieu est introuvable : choisissez une commune, un code postal, un département ou une région dans la liste.'],
-  ['filter.text', 'Le texte recherché est trop long : raccourcissez-le, puis relancez la recherche.'],
+  ['territory', PLACE_NOT_FOUND],
+  ['filter.territory.radiusKm', 'Ce rayon n’est pas accepté : choisissez-en un dans la liste.'],
+  ['filter.territory', PLACE_NOT_FOUND],
+  ['code', PLACE_NOT_FOUND],
+  ['search', 'Ce lieu ne peut pas être cherché : saisissez au moins une lettre ou un chiffre, 100 caractères au plus.'],
+  ['filter.text', searchTextMessage],
   ['filter.categorySlugs', 'Une activité de cette recherche n’existe plus dans l’annuaire : retirez-la, puis relancez la recherche.'],
   ['filter.categoryGroupSlugs', 'Un domaine de cette recherche n’existe plus dans l’annuaire : retirez-le, puis relancez la recherche.'],
-  ['filter.smallPurchase', 'Ce montant d’achat direct n’est pas accepté : indiquez un montant en euros hors taxes.'],
+  ['filter.smallPurchase', AMOUNT_REFUSED],
+  ['amount', AMOUNT_REFUSED],
+  ['filter.origin', 'Ce point de départ n’est pas valide : choisissez une commune dans la liste.'],
   ['filter', 'Un filtre de cette recherche n’est pas accepté : retirez quelques valeurs, puis relancez la recherche.'],
   ['orderBy', 'Ce tri n’est pas possible pour cette recherche : choisissez-en un autre.'],
   ['after', 'La liste a changé depuis son affichage : rechargez la page.'],
+  ['first', 'Ce nombre de résultats n’est pas accepté : rechargez la page.'],
+  ['ids', 'Cette demande porte sur trop de fiches à la fois : rechargez la page.'],
   ['id', 'Ce lien ne correspond à aucune fiche : il est peut-être incomplet.'],
   ['siret', 'Ce SIRET n’est pas valide : il compte 14 chiffres.'],
+  ['input', 'Une valeur du formulaire n’est pas acceptée : vérifiez votre saisie, puis réessayez.'],
 ];
 
-function badInputMessage(failure: Failure): string {
+/** The argument of a BAD_USER_INPUT has French words of its own (not the catch-all sentence). */
+export function wordsBadInputArgument(argument: string): boolean {
+  return BAD_INPUT_BY_ARGUMENT.some(([prefix]) => argument === prefix || argument.startsWith(`${prefix}.`));
+}
+
+function badInputMessage(failure: Failure, context: FailureContext): string {
   const argument = failure.argument ?? '';
   const match = BAD_INPUT_BY_ARGUMENT.find(([prefix]) => argument === prefix || argument.startsWith(`${prefix}.`));
-  return match?.[1] ?? 'La demande contient une valeur non acceptée : vérifiez votre saisie ou le lien suivi, puis réessayez.';
+  if (!match) return 'La demande contient une valeur non acceptée : vérifiez votre saisie ou le lien suivi, puis réessayez.';
+  return typeof match[1] === 'string' ? match[1] : match[1](failure, context);
 }
 
 /** A French sentence for every kind: the Record type makes a missing one a compile error. */
-const MESSAGES: Record<FailureKind, (failure: Failure) => string> = {
+const MESSAGES: Record<FailureKind, (failure: Failure, context: FailureContext) => string> = {
   BAD_USER_INPUT: badInputMessage,
   GRAPHQL_PARSE_FAILED: () => RELOAD,
   GRAPHQL_VALIDATION_FAILED: () => RELOAD,
@@ -203,13 +252,13 @@ export function describeFailure(failure: unknown): Failure {
   return { kind: 'UNKNOWN' };
 }
 
-function sentence(failure: Failure, wording: FailureWording): string {
-  return wording[failure.kind] ?? MESSAGES[failure.kind](failure);
+function sentence(failure: Failure, wording: FailureWording, context: FailureContext = {}): string {
+  return wording[failure.kind] ?? MESSAGES[failure.kind](failure, context);
 }
 
 /** The French sentence to show for a failed request. */
-export function failureMessage(failure: unknown, wording: FailureWording = {}): string {
-  return sentence(describeFailure(failure), wording);
+export function failureMessage(failure: unknown, wording: FailureWording = {}, context: FailureContext = {}): string {
+  return sentence(describeFailure(failure), wording, context);
 }
 
 /** The French sentence for an HTTP answer outside GraphQL (the logo route): its code, else its status. */
@@ -242,7 +291,7 @@ export interface UserErrorLike {
 export function userErrorMessage(error: UserErrorLike): string {
   const given = error.message?.trim();
   if (given) return given;
-  return isUserErrorCode(error.code) ? USER_ERROR_MESSAGES[error.code] : MESSAGES.UNKNOWN({ kind: 'UNKNOWN' });
+  return isUserErrorCode(error.code) ? USER_ERROR_MESSAGES[error.code] : MESSAGES.UNKNOWN({ kind: 'UNKNOWN' }, {});
 }
 
 /** All the sentences of a payload's userErrors, as one text. */

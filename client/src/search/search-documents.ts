@@ -1,20 +1,30 @@
 import { graphql } from '../graphql/generated';
 
-/** What a result shows (list, map, CSV export): one fragment for all three. */
+/**
+ * What a result shows (list and map; the CSV export has its own, lighter fragment). Why it matched
+ * (`matchReasons`, `territoryMatch`), its price (`cheapestMatchingOffering`: never an
+ * offering unrelated to the search) and the direct-purchase badge (`directPurchasePossible`:
+ * the rule of the smallPurchase filter, decided by the API alone) come from the API.
+ */
 export const SupplierResultFragment = graphql(`
   fragment SupplierResult on SupplierEdge {
     cursor
     distanceKm
     territoryMatch
+    directPurchasePossible
     cheapestMatchingOffering {
-      id
-      title
-      entryAmount
-      price {
-        amountFrom
-        amountTo
-        unit
+      ...OfferingPrice
+    }
+    matchReasons {
+      categories {
+        name
       }
+      offerings {
+        id
+        title
+      }
+      textFields
+      missingWords
     }
     node {
       id
@@ -25,7 +35,6 @@ export const SupplierResultFragment = graphql(`
       kindName
       reservedMarkets
       tags
-      lowestEntryAmount
       position {
         latitude
         longitude
@@ -93,7 +102,10 @@ export const SupplierSearchQuery = graphql(`
   }
 `);
 
-/** The taxonomy (for "what" suggestions) and the small-purchase default: loaded once. */
+/**
+ * The taxonomy (for "what" suggestions and to check a link's activities), the
+ * small-purchase default and the legal thresholds in force: loaded once.
+ */
 export const SearchReferenceQuery = graphql(`
   query SearchReference {
     categoryGroups {
@@ -107,6 +119,12 @@ export const SearchReferenceQuery = graphql(`
     }
     smallPurchaseRules {
       defaultAmount
+      current {
+        validFrom
+        suppliesAndServices
+        works
+        source
+      }
     }
     searchCapabilities {
       radiusSearchAvailable
@@ -138,9 +156,15 @@ export const TerritorySuggestionsQuery = graphql(`
   }
 `);
 
+/**
+ * The name of a search's place, which also says whether the place exists (null: an unknown
+ * code, from a link). The form writes the place it picked into the cache under the same
+ * variables (`territoryNameVariables`), so a search never waits for this query twice.
+ */
 export const TerritoryNameQuery = graphql(`
   query TerritoryName($commune: String!, $departement: String!, $region: String!, $isCommune: Boolean!, $isDepartement: Boolean!, $isRegion: Boolean!) {
     commune(code: $commune) @include(if: $isCommune) {
+      code
       name
       postalCodes
       departement {
@@ -152,7 +176,19 @@ export const TerritoryNameQuery = graphql(`
       name
     }
     region(code: $region) @include(if: $isRegion) {
+      code
       name
     }
   }
 `);
+
+export function territoryNameVariables(territory: { level: 'commune' | 'departement' | 'region'; code: string }) {
+  return {
+    commune: territory.code,
+    departement: territory.code,
+    region: territory.code,
+    isCommune: territory.level === 'commune',
+    isDepartement: territory.level === 'departement',
+    isRegion: territory.level === 'region',
+  };
+}

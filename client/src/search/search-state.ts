@@ -2,6 +2,7 @@ import type { LocationQuery, LocationQueryRaw } from 'vue-router';
 import type {
   KindFamily, ReservedMarket, ServiceType, SupplierFilter, SupplierKind, SupplierOrder, TerritoryScope,
 } from '../graphql/generated/graphql';
+import { parseAmount } from './amount';
 import { KIND_FAMILY_LABELS, KIND_LABELS, ORDER_LABELS, RESERVED_MARKET_LABELS, SERVICE_TYPE_LABELS } from '../labels';
 
 export type TerritoryLevel = 'commune' | 'departement' | 'region';
@@ -20,9 +21,15 @@ export interface SearchState {
   serviceTypes: ServiceType[];
   reservedMarkets: ReservedMarket[];
   tags: string[];
+  /**
+   * With a place (scope SERVES): leave out the structures that reach it only because they
+   * serve all of France (`excludeNationalOnly`). Those located in the place stay.
+   */
+  excludeNationalOnly: boolean;
   smallPurchase: boolean;
   /** The small-purchase amount in € HT; null: the product's default. */
   smallPurchaseAmount: number | null;
+  /** null: the one default order, RELEVANCE (local first, then relevance). */
   order: SupplierOrder | null;
   /** How many results are shown ("Afficher plus" adds a page). */
   shown: number;
@@ -34,7 +41,12 @@ export const PAGE_SIZE = 20;
 export const MAX_SHOWN = 500;
 export const RADIUS_CHOICES_KM = [5, 10, 20, 30, 50, 100] as const;
 export const MAX_RADIUS_KM = 500;
-const MAX_AMOUNT = 100_000_000;
+/**
+ * "Quoi ?" holds at most this many characters (the API's bound too): a search stays a
+ * link that can be shared and reloaded (a 20 000-character one made the server refuse
+ * the URL, HTTP 431).
+ */
+export const MAX_TEXT_LENGTH = 200;
 
 export function emptySearch(): SearchState {
   return {
@@ -49,6 +61,7 @@ export function emptySearch(): SearchState {
     serviceTypes: [],
     reservedMarkets: [],
     tags: [],
+    excludeNationalOnly: false,
     smallPurchase: false,
     smallPurchaseAmount: null,
     order: null,
@@ -72,6 +85,7 @@ const KEYS = {
   serviceTypes: 'prestation',
   reservedMarkets: 'marche',
   tags: 'reseau',
+  excludeNationalOnly: 'national',
   smallPurchase: 'achat-direct',
   smallPurchaseAmount: 'montant',
   order: 'tri',
@@ -96,8 +110,11 @@ function first(query: LocationQuery, key: string): string | null {
   return values(query, key)[0] ?? null;
 }
 
-function oneOf<T extends string>(allowed: readonly T[], list: string[]): T[] {
-  return list.filter((value): value is T => (allowed as readonly string[]).includes(value));
+/** A parameter that is one value, commas included ("traiteur, buffet"; "2500,50"). */
+function single(query: LocationQuery, key: string): string | null {
+  const raw = query[key];
+  const value = (Array.isArray(raw) ? raw.find((item) => item != null) : raw)?.trim();
+  return value ? value : null;
 }
 
 function numberIn(raw: string | null, min: number, max: number): number | null {
@@ -106,41 +123,145 @@ function numberIn(raw: string | null, min: number, max: number): number | null {
   return value >= min && value <= max ? value : null;
 }
 
+/** Something a link asked for that this search cannot honour, in the words of the notice that says so. */
+export interface IgnoredPart {
+  /** The URL parameter, e.g. "departement". */
+  key: string;
+  /** What the link held, as given. */
+  value: string;
+  /** "le département « XX »": what the notice lists. */
+  text: string;
+}
+
+/** A value of a link as the notice quotes it: short, and on one line. */
+export function quoted(value: string): string {
+  const line = value.replace(/\s+/g, ' ').trim();
+  const chars = [...line];
+  return `«\u00a0${chars.length > 40 ? `${chars.slice(0, 40).join('')}…` : line}\u00a0»`;
+}
+
+const WHAT: Record<string, string> = {
+  categorie: 'l’activité',
+  domaine: 'le domaine',
+  commune: 'la commune',
+  departement: 'le département',
+  region: 'la région',
+  rayon: 'le rayon',
+  portee: 'la portée',
+  famille: 'la famille',
+  type: 'le type de structure',
+  prestation: 'le type de prestation',
+  marche: 'le marché réservé',
+  national: 'l’option « national »',
+  'achat-direct': 'l’option d’achat direct',
+  montant: 'le montant',
+  tri: 'le tri',
+};
+
+function ignoredPart(key: string, value: string): IgnoredPart {
+  return { key, value, text: `${WHAT[key] ?? key} ${quoted(value)}` };
+}
+
 /**
- * Reads a search from the URL. Whatever a hand-edited or stale link holds, the result is
- * a valid search: unknown values are dropped, never sent to the API.
+ * Reads a search from the URL, and lists what it had to leave out. Whatever a hand-edited
+ * or stale link holds, the search is valid (unknown values never reach the API), and
+ * nothing is dropped silently: the page tells the buyer what was ignored.
+ * Presentation (`n`, `vue`) is normalised without a word; so are unknown parameter names
+ * (a campaign tag added by a mail client is not the buyer's search).
  */
-export function fromQuery(query: LocationQuery): SearchState {
+export function readQuery(query: LocationQuery): { state: SearchState; ignored: IgnoredPart[] } {
   const state = emptySearch();
-  state.text = (first(query, KEYS.text) ?? '').slice(0, 200);
-  state.categorySlugs = values(query, KEYS.categorySlugs).filter((slug) => SLUG.test(slug));
-  state.groupSlugs = values(query, KEYS.groupSlugs).filter((slug) => SLUG.test(slug));
+  const ignored: IgnoredPart[] = [];
+  const ignore = (key: string, value: string) => ignored.push(ignoredPart(key, value));
+
+  const text = single(query, KEYS.text) ?? '';
+  state.text = [...text].slice(0, MAX_TEXT_LENGTH).join('');
+  if (state.text !== text) {
+    ignored.push({ key: KEYS.text, value: text, text: `la fin du texte recherché, au-delà de ${MAX_TEXT_LENGTH} caractères` });
+  }
+
+  const slugs = (key: string) => {
+    const all = values(query, key);
+    for (const slug of all.filter((value) => !SLUG.test(value))) ignore(key, slug);
+    return all.filter((value) => SLUG.test(value));
+  };
+  state.categorySlugs = slugs(KEYS.categorySlugs);
+  state.groupSlugs = slugs(KEYS.groupSlugs);
+
   for (const level of ['commune', 'departement', 'region'] as const) {
-    const code = first(query, KEYS[level])?.toUpperCase() ?? null;
-    if (code && TERRITORY_CODES[level].test(code)) {
-      state.territory = { level, code };
-      break;
+    for (const given of values(query, KEYS[level])) {
+      const code = given.toUpperCase();
+      if (!state.territory && TERRITORY_CODES[level].test(code)) state.territory = { level, code };
+      // A second place, or a code that cannot be one.
+      else ignore(KEYS[level], given);
     }
   }
-  if (state.territory?.level === 'commune') state.radiusKm = numberIn(first(query, KEYS.radiusKm), 1, MAX_RADIUS_KM);
-  if (state.territory && first(query, KEYS.scope) === 'situes') state.scope = 'LOCATED_IN';
-  state.families = oneOf(Object.keys(KIND_FAMILY_LABELS) as KindFamily[], values(query, KEYS.families).map((v) => v.toUpperCase()));
-  state.kinds = oneOf(Object.keys(KIND_LABELS) as SupplierKind[], values(query, KEYS.kinds).map((v) => v.toUpperCase()));
-  state.serviceTypes = oneOf(Object.keys(SERVICE_TYPE_LABELS) as ServiceType[], values(query, KEYS.serviceTypes).map((v) => v.toUpperCase()));
-  state.reservedMarkets = oneOf(
-    Object.keys(RESERVED_MARKET_LABELS) as ReservedMarket[],
-    values(query, KEYS.reservedMarkets).map((v) => v.toUpperCase()),
-  );
+
+  const radius = first(query, KEYS.radiusKm);
+  if (radius !== null) {
+    state.radiusKm = state.territory?.level === 'commune' ? numberIn(radius, 1, MAX_RADIUS_KM) : null;
+    if (state.radiusKm === null) ignore(KEYS.radiusKm, radius);
+  }
+  const scope = first(query, KEYS.scope);
+  if (scope !== null) {
+    if (state.territory && scope === 'situes') state.scope = 'LOCATED_IN';
+    else if (!(state.territory && scope === 'interviennent')) ignore(KEYS.scope, scope);
+  }
+
+  const enumValues = <T extends string>(key: string, allowed: readonly T[]): T[] => {
+    const chosen: T[] = [];
+    for (const given of values(query, key)) {
+      const value = given.toUpperCase();
+      if ((allowed as readonly string[]).includes(value)) chosen.push(value as T);
+      else ignore(key, given);
+    }
+    return [...new Set(chosen)];
+  };
+  state.families = enumValues(KEYS.families, Object.keys(KIND_FAMILY_LABELS) as KindFamily[]);
+  state.kinds = enumValues(KEYS.kinds, Object.keys(KIND_LABELS) as SupplierKind[]);
+  state.serviceTypes = enumValues(KEYS.serviceTypes, Object.keys(SERVICE_TYPE_LABELS) as ServiceType[]);
+  state.reservedMarkets = enumValues(KEYS.reservedMarkets, Object.keys(RESERVED_MARKET_LABELS) as ReservedMarket[]);
   state.tags = values(query, KEYS.tags).slice(0, 50);
-  state.smallPurchase = first(query, KEYS.smallPurchase) === 'oui';
-  state.smallPurchaseAmount = numberIn(first(query, KEYS.smallPurchaseAmount), 0, MAX_AMOUNT);
-  const order = first(query, KEYS.order)?.toUpperCase() ?? null;
-  state.order = oneOf(Object.keys(ORDER_LABELS) as SupplierOrder[], order ? [order] : [])[0] ?? null;
-  if (state.order === 'DISTANCE' && state.territory?.level !== 'commune') state.order = null;
+
+  const national = first(query, KEYS.excludeNationalOnly);
+  if (national !== null) {
+    if (national === 'non' && state.territory && state.scope === 'SERVES') state.excludeNationalOnly = true;
+    else if (national === 'non') {
+      ignored.push({ key: KEYS.excludeNationalOnly, value: national, text: 'le masquage des structures nationales, qui demande un lieu' });
+    } else if (national !== 'oui') ignore(KEYS.excludeNationalOnly, national);
+  }
+
+  const smallPurchase = first(query, KEYS.smallPurchase);
+  if (smallPurchase !== null) {
+    state.smallPurchase = smallPurchase === 'oui';
+    if (smallPurchase !== 'oui' && smallPurchase !== 'non') ignore(KEYS.smallPurchase, smallPurchase);
+  }
+  const amount = single(query, KEYS.smallPurchaseAmount);
+  if (amount !== null) {
+    const parsed = parseAmount(amount);
+    if ('amount' in parsed) state.smallPurchaseAmount = parsed.amount;
+    else ignore(KEYS.smallPurchaseAmount, amount);
+  }
+
+  const order = first(query, KEYS.order);
+  if (order !== null) {
+    const upper = order.toUpperCase();
+    const known = (Object.keys(ORDER_LABELS) as SupplierOrder[]).find((value) => value === upper) ?? null;
+    if (known === null) ignore(KEYS.order, order);
+    else if (known === 'DISTANCE' && state.territory?.level !== 'commune') {
+      ignored.push({ key: KEYS.order, value: order, text: 'le tri par distance, qui demande une commune' });
+    } else if (known !== 'RELEVANCE') state.order = known;
+  }
+
   const shown = numberIn(first(query, KEYS.shown), PAGE_SIZE, MAX_SHOWN);
   state.shown = shown === null ? PAGE_SIZE : Math.ceil(shown / PAGE_SIZE) * PAGE_SIZE;
   state.view = first(query, KEYS.view) === 'carte' ? 'map' : 'list';
-  return state;
+  return { state, ignored };
+}
+
+/** Reads a search from the URL (see readQuery), without the list of what was left out. */
+export function fromQuery(query: LocationQuery): SearchState {
+  return readQuery(query).state;
 }
 
 /** Writes a search to URL parameters, leaving out what is at its default. */
@@ -163,6 +284,7 @@ export function toQuery(state: SearchState): LocationQueryRaw {
   list(KEYS.serviceTypes, state.serviceTypes.map((v) => v.toLowerCase()));
   list(KEYS.reservedMarkets, state.reservedMarkets.map((v) => v.toLowerCase()));
   list(KEYS.tags, state.tags);
+  if (excludesNationalOnly(state)) put(KEYS.excludeNationalOnly, 'non');
   if (state.smallPurchase) put(KEYS.smallPurchase, 'oui');
   if (state.smallPurchaseAmount !== null) put(KEYS.smallPurchaseAmount, String(state.smallPurchaseAmount));
   if (state.order) put(KEYS.order, state.order.toLowerCase());
@@ -189,15 +311,24 @@ export function toFilter(state: SearchState, defaultAmount: number): SupplierFil
   if (state.serviceTypes.length) filter.serviceTypes = state.serviceTypes;
   if (state.reservedMarkets.length) filter.reservedMarkets = state.reservedMarkets;
   if (state.tags.length) filter.tags = state.tags;
+  if (excludesNationalOnly(state)) filter.excludeNationalOnly = true;
   if (state.smallPurchase) filter.smallPurchase = { maxAmount: state.smallPurchaseAmount ?? defaultAmount };
   return filter;
+}
+
+/** The national-only toggle applies to a search around a place, among the structures serving it. */
+export function excludesNationalOnly(state: SearchState): boolean {
+  return state.excludeNationalOnly && state.territory !== null && state.scope === 'SERVES';
 }
 
 /** A search changed by the buyer starts again from the first page. */
 export function withChange(state: SearchState, change: Partial<SearchState>): SearchState {
   const next = { ...state, shown: PAGE_SIZE, ...change };
   if (next.territory?.level !== 'commune') next.radiusKm = null;
-  if (!next.territory) next.scope = 'SERVES';
+  if (!next.territory) {
+    next.scope = 'SERVES';
+    next.excludeNationalOnly = false;
+  }
   if (next.order === 'DISTANCE' && next.territory?.level !== 'commune') next.order = null;
   return next;
 }

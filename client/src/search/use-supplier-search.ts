@@ -6,7 +6,11 @@ import { toFilter, type SearchState } from './search-state';
 
 export type SearchFacets = NonNullable<SupplierSearchData['suppliers']['facets']>;
 
-const MAX_PAGE = 100;
+/**
+ * Results asked for at once when a link shows many (n=500). Each result carries why it
+ * matched: 50 of them stay well within the API's cost budget (10 000 points).
+ */
+const MAX_PAGE = 50;
 
 /**
  * Runs the search a state describes: the first page with counts and facets, then the next
@@ -14,7 +18,7 @@ const MAX_PAGE = 100;
  * When only `shown` grows, only the missing page is fetched. A newer search makes the
  * answers of an older one ignored.
  */
-export function useSupplierSearch(state: Ref<SearchState>, defaultAmount: Ref<number | null>) {
+export function useSupplierSearch(state: Ref<SearchState | null>, defaultAmount: Ref<number | null>) {
   const client = useApolloClient();
   const edges = shallowRef<SupplierResultFragment[]>([]);
   const facets = shallowRef<SearchFacets | null>(null);
@@ -27,8 +31,9 @@ export function useSupplierSearch(state: Ref<SearchState>, defaultAmount: Ref<nu
   let currentKey = '';
   let generation = 0;
 
+  /** Null while the search cannot run yet (reference data, or the place's existence, unknown). */
   const variables = computed(() => {
-    if (defaultAmount.value === null) return null;
+    if (defaultAmount.value === null || state.value === null) return null;
     return { filter: toFilter(state.value, defaultAmount.value), orderBy: state.value.order };
   });
 
@@ -91,7 +96,8 @@ export function useSupplierSearch(state: Ref<SearchState>, defaultAmount: Ref<nu
     }
   }
 
-  watch(() => [variables.value, state.value.shown] as const, () => run(state.value.shown), { immediate: true, deep: true });
+  const shown = () => state.value?.shown ?? 0;
+  watch(() => [variables.value, shown()] as const, () => run(shown()), { immediate: true, deep: true });
 
   return {
     edges,
@@ -104,7 +110,7 @@ export function useSupplierSearch(state: Ref<SearchState>, defaultAmount: Ref<nu
     variables,
     retry: () => {
       currentKey = '';
-      return run(state.value.shown);
+      return run(shown());
     },
   };
 }

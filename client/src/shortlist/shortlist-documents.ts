@@ -18,14 +18,7 @@ export const ShortlistSupplierFragment = graphql(`
       ...ServiceAreaFields
     }
     offerings {
-      id
-      title
-      entryAmount
-      price {
-        amountFrom
-        amountTo
-        unit
-      }
+      ...OfferingPrice
     }
   }
 `);

@@ -7,7 +7,8 @@ import { SupplierPageQuery } from './supplier-documents';
 import { METZ_ID, supplierPageData } from './test-fixtures';
 import { createTestClient, createTestRouter, globalOptions, settle } from './test-mount';
 
-const request = (id = METZ_ID) => ({ query: SupplierPageQuery, variables: { id } });
+const request = (id = METZ_ID, amount: number | null = null) => ({ query: SupplierPageQuery, variables: { id, amount } });
+const RULES = { __typename: 'SmallPurchaseRules', defaultAmount: 15_000 };
 
 async function mountPage(mocks: MockLink.MockedResponse[], options: { id?: string; back?: string } = {}) {
   const router = createTestRouter();
@@ -31,7 +32,7 @@ describe('SupplierPage', () => {
   });
 
   it('shows everything public about the supplier', async () => {
-    const { wrapper } = await mountPage([{ request: request(), result: { data: { supplier: supplierPageData() } } }]);
+    const { wrapper } = await mountPage([{ request: request(), result: { data: { smallPurchaseRules: RULES, supplier: supplierPageData() } } }]);
     expect(wrapper.find('[aria-busy="true"]').exists()).toBe(true);
     expect(wrapper.find('[data-testid="supplier-loading"]').exists()).toBe(true);
 
@@ -69,8 +70,32 @@ describe('SupplierPage', () => {
     expect(wrapper.find('[data-contact="website"] a').attributes('href')).toBe('https://jardins-metz.example/');
   });
 
+  it('marks the offerings a buyer can buy directly, by the API’s rule, at the default amount', async () => {
+    const { wrapper } = await mountPage([{ request: request(), result: { data: { smallPurchaseRules: RULES, supplier: supplierPageData() } } }]);
+    await settle();
+    const [mowing, clearing] = wrapper.findAll('[data-testid="offering"]');
+    expect(mowing!.get('[data-testid="offering-direct-purchase"]').text().replace(/[\u00a0\u202f]/g, ' ')).toBe('Achat direct possible sous 15 000 € HT');
+    expect(clearing!.find('[data-testid="offering-direct-purchase"]').exists()).toBe(false);
+    expect(wrapper.get('[data-testid="direct-purchase-summary"]').text().replace(/[\u00a0\u202f]/g, ' ')).toBe(
+      '1 prestation sur 2 peut s’acheter directement sous 15 000 € HT, sans publicité ni mise en concurrence (article R2122-8 du code de la commande publique) : voir « Achat direct possible ».',
+    );
+  });
+
+  it('judges the offerings at the amount of the search the buyer came from', async () => {
+    const data = supplierPageData();
+    const { wrapper } = await mountPage(
+      [{ request: request(METZ_ID, 100), result: { data: { smallPurchaseRules: RULES, supplier: { ...data, offerings: data.offerings.map((offering) => ({ ...offering, directPurchasePossible: false })) } } } }],
+      { back: '/?q=tonte&achat-direct=oui&montant=100' },
+    );
+    await settle();
+    expect(wrapper.findAll('[data-testid="offering-direct-purchase"]')).toHaveLength(0);
+    expect(wrapper.get('[data-testid="direct-purchase-summary"]').text().replace(/[\u00a0\u202f]/g, ' ')).toContain(
+      'Aucune prestation publiée ne s’achète directement sous 100 € HT',
+    );
+  });
+
   it('keeps headings in order: one h1, then h2 and h3', async () => {
-    const { wrapper } = await mountPage([{ request: request(), result: { data: { supplier: supplierPageData() } } }]);
+    const { wrapper } = await mountPage([{ request: request(), result: { data: { smallPurchaseRules: RULES, supplier: supplierPageData() } } }]);
     await settle();
     const levels = wrapper.findAll('h1, h2, h3, h4').map((heading) => Number(heading.element.tagName[1]));
     expect(levels.filter((level) => level === 1)).toHaveLength(1);
@@ -78,7 +103,7 @@ describe('SupplierPage', () => {
   });
 
   it('says the supplier does not exist when the API has none', async () => {
-    const { wrapper } = await mountPage([{ request: request(), result: { data: { supplier: null } } }]);
+    const { wrapper } = await mountPage([{ request: request(), result: { data: { smallPurchaseRules: RULES, supplier: null } } }]);
     await settle();
     expect(wrapper.find('h1').text()).toBe('Structure introuvable');
     expect(wrapper.text()).toContain('Cette structure n’existe pas ou n’est plus publiée');
@@ -87,7 +112,7 @@ describe('SupplierPage', () => {
 
   it('treats an ID the API rejects as a supplier that does not exist', async () => {
     const { wrapper } = await mountPage(
-      [{ request: request('abc'), result: { data: { supplier: null }, errors: [{ message: '"abc" is not a valid ID', extensions: { code: 'BAD_USER_INPUT' } }] } }],
+      [{ request: request('abc'), result: { data: { smallPurchaseRules: RULES, supplier: null }, errors: [{ message: '"abc" is not a valid ID', extensions: { code: 'BAD_USER_INPUT' } }] } }],
       { id: 'abc' },
     );
     await settle();
@@ -96,7 +121,7 @@ describe('SupplierPage', () => {
 
   it('offers to remove a vanished supplier from the shortlist', async () => {
     useShortlist().add({ id: METZ_ID, name: 'Ancien nom' });
-    const { wrapper } = await mountPage([{ request: request(), result: { data: { supplier: null } } }]);
+    const { wrapper } = await mountPage([{ request: request(), result: { data: { smallPurchaseRules: RULES, supplier: null } } }]);
     await settle();
     expect(wrapper.text()).toContain('sous le nom « Ancien nom »');
     await wrapper.find('[data-testid="supplier-not-found"] button').trigger('click');
@@ -106,7 +131,7 @@ describe('SupplierPage', () => {
   it('shows an error and tries again', async () => {
     const { wrapper } = await mountPage([
       { request: request(), error: new Error('Network down') },
-      { request: request(), result: { data: { supplier: supplierPageData() } } },
+      { request: request(), result: { data: { smallPurchaseRules: RULES, supplier: supplierPageData() } } },
     ]);
     await settle();
     expect(wrapper.find('[data-testid="supplier-error"]').text()).toContain('La fiche n’a pas pu être chargée');
@@ -116,7 +141,7 @@ describe('SupplierPage', () => {
   });
 
   it('goes back to the results when the buyer came from a search', async () => {
-    const { wrapper, router } = await mountPage([{ request: request(), result: { data: { supplier: supplierPageData() } } }], {
+    const { wrapper, router } = await mountPage([{ request: request(), result: { data: { smallPurchaseRules: RULES, supplier: supplierPageData() } } }], {
       back: '/?q=tonte',
     });
     const link = wrapper.find('a.fr-icon-arrow-left-line');
@@ -128,14 +153,14 @@ describe('SupplierPage', () => {
   });
 
   it('links to the search when the page was opened directly', async () => {
-    const { wrapper } = await mountPage([{ request: request(), result: { data: { supplier: supplierPageData() } } }]);
+    const { wrapper } = await mountPage([{ request: request(), result: { data: { smallPurchaseRules: RULES, supplier: supplierPageData() } } }]);
     const link = wrapper.find('a.fr-icon-arrow-left-line');
     expect(link.text()).toBe('Rechercher une structure');
     expect(link.attributes('href')).toBe('/');
   });
 
   it('adds the supplier to the shortlist and takes it out again', async () => {
-    const { wrapper } = await mountPage([{ request: request(), result: { data: { supplier: supplierPageData() } } }]);
+    const { wrapper } = await mountPage([{ request: request(), result: { data: { smallPurchaseRules: RULES, supplier: supplierPageData() } } }]);
     await settle();
     const toggle = () => wrapper.find('.shortlist-toggle button');
     expect(toggle().text()).toBe('Ajouter à ma sélection\u00a0: Les Jardins de Metz');
@@ -147,7 +172,7 @@ describe('SupplierPage', () => {
   });
 
   it('copies the page link, or shows it to copy by hand', async () => {
-    const { wrapper } = await mountPage([{ request: request(), result: { data: { supplier: supplierPageData() } } }]);
+    const { wrapper } = await mountPage([{ request: request(), result: { data: { smallPurchaseRules: RULES, supplier: supplierPageData() } } }]);
     await settle();
     const copyButton = () => wrapper.findAll('button').find((button) => button.text() === 'Copier le lien')!;
 

@@ -11,4 +11,6 @@ export interface OfferingCardData {
   category: { name: string } | null;
   price?: { amountFrom: number; amountTo?: number | null; unit: PriceUnit } | null;
   serviceArea?: { kind: ServiceAreaKind; radiusKm?: number | null; regions: { name: string }[]; departements: { name: string }[] } | null;
+  /** On the supplier page: the API's `directPurchasePossible(amount)`. */
+  directPurchasePossible?: boolean;
 }

@@ -27,6 +27,21 @@ export const SupplierLocationContactFragment = graphql(`
   }
 `);
 
+/** An offering's price as cards and the CSV export show it (title, entry amount, minimum order, price and unit). */
+export const OfferingPriceFragment = graphql(`
+  fragment OfferingPrice on Offering {
+    id
+    title
+    entryAmount
+    minimumOrderAmount
+    price {
+      amountFrom
+      amountTo
+      unit
+    }
+  }
+`);
+
 /** A service area as `serviceAreaText` words it (supplier page, offerings, shortlist). */
 export const ServiceAreaFieldsFragment = graphql(`
   fragment ServiceAreaFields on ServiceArea {
@@ -69,9 +84,16 @@ export const OfferingCardFieldsFragment = graphql(`
   }
 `);
 
-/** Everything public about one supplier, for its page. */
+/**
+ * Everything public about one supplier, for its page; with each offering, whether a buyer
+ * can buy it directly under `amount` (the API's rule, as the search's badge and filter;
+ * null: the product's default, `smallPurchaseRules.defaultAmount`).
+ */
 export const SupplierPageQuery = graphql(`
-  query SupplierPage($id: ID!) {
+  query SupplierPage($id: ID!, $amount: Float) {
+    smallPurchaseRules {
+      defaultAmount
+    }
     supplier(id: $id) {
       id
       name
@@ -97,6 +119,7 @@ export const SupplierPageQuery = graphql(`
       }
       offerings {
         ...OfferingCardFields
+        directPurchasePossible(amount: $amount)
       }
     }
   }

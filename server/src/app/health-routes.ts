@@ -7,7 +7,7 @@ import type { Capabilities } from './capabilities.js';
 export interface HealthServices {
   availability: DatabaseAvailability;
   capabilities: Capabilities;
-  directoryIndex?: DirectoryIndexService;
+  directoryIndex: DirectoryIndexService;
 }
 
 /**
@@ -15,7 +15,7 @@ export interface HealthServices {
  * - `GET /health`, liveness: the process answers (200, no database: an outage of the
  *   database must not get the server restarted);
  * - `GET /ready`, readiness: the database answers (`SELECT 1` on a connection of its own,
- *   at most once a second) and the directory index is loaded (SEARCH_ENGINE=index): 200,
+ *   at most once a second) and the directory index is loaded: 200,
  *   else 503 with what is not ready.
  * In a cluster (SERVER_WORKERS > 1) each worker answers for itself (its pool, its index), and
  * says which it is (`worker`: its number, as in the log).
@@ -32,9 +32,9 @@ export function healthRoutes(services: HealthServices): Router {
     const database = (await services.availability.reachable()) ? 'ok' : 'unreachable';
     const index = services.directoryIndex;
     // A load that failed is tried again here: an instance that is not ready gets no search to try it.
-    if (index && !index.loaded && database === 'ok') void index.load();
-    const directoryIndex = !index ? 'disabled' : index.loaded ? 'ok' : 'loading';
-    const ready = database === 'ok' && directoryIndex !== 'loading';
+    if (!index.loaded && database === 'ok') void index.load();
+    const directoryIndex = index.loaded ? 'ok' : 'loading';
+    const ready = database === 'ok' && index.loaded;
     response
       .status(ready ? 200 : 503)
       .setHeader('Cache-Control', 'no-store')

@@ -35,8 +35,8 @@ export async function serveRequests(
   schema: Promise<GraphQLSchema> = buildAppSchema(),
 ): Promise<ServedRequests> {
   // Loads in the background: searches run in SQL until it is ready.
-  const directoryIndex = config.searchEngine === 'index' ? new DirectoryIndexService(db, log) : undefined;
-  void directoryIndex?.load();
+  const directoryIndex = new DirectoryIndexService(db, log);
+  void directoryIndex.load();
   const mailer = createMailer(config, db);
   const server = await startHttpServer(
     await schema,
@@ -49,7 +49,7 @@ export async function serveRequests(
     mailDescription: mailer.description,
     async close() {
       await server.close();
-      await directoryIndex?.close();
+      await directoryIndex.close();
     },
   };
 }

@@ -95,7 +95,7 @@ async function main(): Promise<void> {
   const limits = { anonymousPerMinute: config.apiRateLimits.anonymousPerMinute };
   // The real per-IP limit (the search bench lifts it), clients told apart by X-Forwarded-For.
   const env = { TRUST_PROXY: 'loopback', RATE_LIMIT_ANONYMOUS_PER_MINUTE: String(limits.anonymousPerMinute) };
-  const server = await startBenchServer({ databaseUrl: benchDatabaseUrl(adminUrl, SIZE), engine: 'index', resultCache: false, env });
+  const server = await startBenchServer({ databaseUrl: benchDatabaseUrl(adminUrl, SIZE), resultCache: false, env });
   console.log(`Greedy client vs probe: ${SIZE.toLocaleString('en')} suppliers, directory index, no result cache, ${limits.anonymousPerMinute} requests/min per IP; node ${process.version}`);
   try {
     console.log('\n-- work of each part of a search (quiet server, p50 of %d) --', ROUNDS);

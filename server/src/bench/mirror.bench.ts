@@ -6,6 +6,7 @@ import { startHttpServer } from '../app/http-server.js';
 import { buildAppSchema } from '../app/schema.js';
 import { loadConfig } from '../core/config/config.js';
 import { MAX_PAGE_SIZE } from '../core/graphql/pagination.js';
+import { DirectoryIndexService } from '../modules/search/directory-index/directory-index.service.js';
 import { SearchResultCache } from '../modules/search/search-result-cache.js';
 import { openSeededBenchDatabase, startBenchPostgres } from './bench-postgres.js';
 
@@ -96,9 +97,12 @@ async function change(db: DataSource, ids: number[], set: string): Promise<void>
 async function benchSize(adminUrl: string, size: number, config: ReturnType<typeof loadConfig>): Promise<void> {
   console.log(`\n=== ${size.toLocaleString('en')} suppliers ===`);
   const db = await openSeededBenchDatabase(adminUrl, size, config);
+  // A server answers supplier pages, sync ones included, once its directory index is loaded.
+  const directoryIndex = new DirectoryIndexService(db);
+  await directoryIndex.load();
   const server = await startHttpServer(
     await buildAppSchema(),
-    { db, config, capabilities: await readCapabilities(db), searchCache: new SearchResultCache() },
+    { db, config, capabilities: await readCapabilities(db), searchCache: new SearchResultCache(), directoryIndex },
     { port: 0 },
   );
 
@@ -123,6 +127,7 @@ async function benchSize(adminUrl: string, size: number, config: ReturnType<type
   // Back as seeded (the search benchmark reads the same database).
   await change(db, unpublished, 'published = true');
   await server.close();
+  await directoryIndex.close();
   await db.destroy();
 }
 

@@ -12,7 +12,6 @@ import { SearchResultCache } from '../modules/search/search-result-cache.js';
 /** What the search benchmark asks of its server (a worker thread: the client does not share its event loop). */
 export interface BenchServerOptions {
   databaseUrl: string;
-  engine: 'sql' | 'index';
   resultCache: boolean;
   /** Configuration overrides (the greedy-client bench keeps the real rate limits). */
   env?: Record<string, string>;
@@ -21,8 +20,8 @@ export interface BenchServerOptions {
 /** What the server tells the benchmark once it listens. */
 export interface BenchServerReady {
   url: string;
-  /** The directory index's load, when the engine is `index`. */
-  index: { loadMs: number; bytes: number } | null;
+  /** The directory index's load. */
+  index: { loadMs: number; bytes: number };
 }
 
 /** Heap and typed arrays after a collection (the bench runs with --expose-gc). */
@@ -37,15 +36,11 @@ async function serve(options: BenchServerOptions): Promise<void> {
   const config = loadConfig({ ...process.env, RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000000000', ...options.env });
   const db = createAppDataSource(options.databaseUrl);
   await db.initialize();
-  let directoryIndex: DirectoryIndexService | undefined;
-  let index: BenchServerReady['index'] = null;
-  if (options.engine === 'index') {
-    const before = memoryInUse();
-    const started = performance.now();
-    directoryIndex = new DirectoryIndexService(db);
-    await directoryIndex.load();
-    index = { loadMs: performance.now() - started, bytes: memoryInUse() - before };
-  }
+  const before = memoryInUse();
+  const started = performance.now();
+  const directoryIndex = new DirectoryIndexService(db);
+  await directoryIndex.load();
+  const index = { loadMs: performance.now() - started, bytes: memoryInUse() - before };
   const server = await startHttpServer(
     await buildAppSchema(),
     { db, config, capabilities: await readCapabilities(db), directoryIndex, searchCache: options.resultCache ? new SearchResultCache() : undefined },
@@ -55,7 +50,7 @@ async function serve(options: BenchServerOptions): Promise<void> {
   parentPort!.once('message', () => {
     void (async () => {
       await server.close();
-      await directoryIndex?.close();
+      await directoryIndex.close();
       await db.destroy();
       parentPort!.postMessage('stopped');
     })();

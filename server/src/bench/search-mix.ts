@@ -1,4 +1,4 @@
-/** The fixed mix of buyer searches the benchmark runs: what the buyer SPA asks for. */
+/** The fixed mix of buyer searches the benchmark runs: what the buyer SPA asks for (results with why they match, and facets). */
 
 export const SUPPLIER_SEARCH = `query BenchSearch($filter: SupplierFilter, $orderBy: SupplierOrder, $first: Int, $after: String) {
   suppliers(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
@@ -15,6 +15,8 @@ export const SUPPLIER_SEARCH = `query BenchSearch($filter: SupplierFilter, $orde
         categories { slug name }
       }
       cheapestMatchingOffering { title entryAmount price { amountFrom amountTo unit } }
+      directPurchasePossible
+      matchReasons { categories { slug name } offerings { title } textFields matchedWords missingWords }
     }
     facets {
       kinds { kind count }
@@ -47,6 +49,9 @@ const search = (name: string, filter: Record<string, unknown>, orderBy?: string)
 
 export const SEARCH_MIX: BenchSearch[] = [
   search('text: espaces verts', { text: 'espaces verts' }),
+  search('Metz + nettoyage de bureaux (issue 14)', { text: 'nettoyage de bureaux', territory: { communeCode: '57463' } }),
+  search('Moselle + traiteur pour un séminaire', { text: 'traiteur pour un séminaire', territory: { departementCode: '57' } }),
+  search('category nettoyage de bureaux + Metz', { categorySlugs: ['nettoyage-bureaux'], territory: { communeCode: '57463' } }),
   search('text with typos: netoyage burreaux', { text: 'netoyage burreaux' }),
   search('category: tonte', { categorySlugs: ['tonte-debroussaillage'] }),
   search('group: restauration', { categoryGroupSlugs: ['restauration-alimentation'] }),

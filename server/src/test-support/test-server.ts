@@ -69,11 +69,10 @@ export async function startTestServer(db: DataSource, capabilities?: Capabilitie
   const schema = await buildAppSchema();
   // /graphql rate limits out of the way unless a test sets RATE_LIMIT_* in `env`.
   const config = loadConfig({ RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000000000', RATE_LIMIT_API_KEY_PER_MINUTE: '1000000000', ...options.env });
-  // Loaded before the first request, so that searches use the engine the configuration names
-  // (in production, searches run in SQL until the first load ends).
-  const directoryIndex = config.searchEngine === 'index' ? new DirectoryIndexService(db) : undefined;
-  await directoryIndex?.load();
-  if (directoryIndex && !directoryIndex.loaded) throw new Error('The directory index did not load');
+  // Loaded before the first request (in production, supplier searches wait for the first load).
+  const directoryIndex = new DirectoryIndexService(db);
+  await directoryIndex.load();
+  if (!directoryIndex.loaded) throw new Error('The directory index did not load');
   const server: HttpServer = await startHttpServer(
     schema,
     // With the result cache and the directory index, as in production: tests see what buyers see after writes.

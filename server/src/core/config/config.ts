@@ -55,8 +55,6 @@ export interface Config {
    * the pool or new) before it is answered 503 SERVICE_UNAVAILABLE.
    */
   databaseConnectTimeoutMs: number;
-  /** SEARCH_ENGINE: `index` (supplier searches in the in-memory directory index) or `sql` (every search in PostgreSQL). */
-  searchEngine: 'index' | 'sql';
   /** IMPORT_DOWNLOADS_DIR: where `pnpm run import <url>` keeps the files it downloads. */
   downloadsDir: string;
 }
@@ -96,7 +94,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     apiUsageFlushSeconds: readSetting(env, s.API_USAGE_FLUSH_SECONDS),
     graphqlTimeoutMs: readSetting(env, s.GRAPHQL_TIMEOUT_MS),
     databaseConnectTimeoutMs: readSetting(env, s.DATABASE_CONNECT_TIMEOUT_MS),
-    searchEngine: readSetting(env, s.SEARCH_ENGINE),
     downloadsDir: readSetting(env, s.IMPORT_DOWNLOADS_DIR),
     publicUrl: (readSetting(env, s.PUBLIC_URL) ?? `http://localhost:${port}`).replace(/\/+$/, ''),
     smtpUrl,

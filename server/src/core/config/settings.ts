@@ -235,12 +235,6 @@ export const settings = {
     description: 'longest wait of a request for a database connection (from the pool or new) before a 503 SERVICE_UNAVAILABLE',
     parse: integer(1, 600_000),
   }),
-  SEARCH_ENGINE: setting({
-    name: 'SEARCH_ENGINE',
-    default: 'index',
-    description: 'index: supplier searches in the in-memory directory index; sql: every search in PostgreSQL',
-    parse: oneOf('index', 'sql'),
-  }),
 };
 
 /**

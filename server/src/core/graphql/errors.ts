@@ -69,7 +69,8 @@ export enum ErrorCode {
    */
   PERSISTED_QUERY_NOT_FOUND = 'PERSISTED_QUERY_NOT_FOUND',
   /**
-   * The database cannot be reached for the moment (an outage, a restart): nothing was done.
+   * The database cannot be reached for the moment (an outage, a restart), or this server's
+   * directory index is still loading (supplier searches, at start): nothing was done.
    * HTTP 503 with a `Retry-After` header (seconds), also in `extensions.retryAfterSeconds`.
    */
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',

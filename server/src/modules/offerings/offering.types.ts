@@ -1,7 +1,9 @@
-import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Arg, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { toGlobalId } from '../../core/graphql/global-id.js';
 import { Node } from '../../core/graphql/node.js';
+import { badUserInput } from '../../core/graphql/errors.js';
+import { DEFAULT_SMALL_PURCHASE_AMOUNT } from '../small-purchase/small-purchase-thresholds.js';
 import { ServiceType } from '../suppliers/service-area.js';
 import { ServiceAreaType } from '../suppliers/supplier.types.js';
 import type { OfferingEntity } from './offering.entity.js';
@@ -44,6 +46,19 @@ registerEnumType(OfferingStatus, {
     ARCHIVED: { description: 'Archived: out of the lists, cannot be published again ("archivée").' },
   },
 });
+
+/**
+ * The one rule of direct purchase (small purchase without publicity or competition, art.
+ * R2122-8): an offering can be bought directly under `amount` € HT when the least a buyer
+ * can spend on it (its entry amount) is at most that amount; an offering on quote cannot.
+ * The search filter, the results' badge and the supplier page all apply it.
+ */
+export function directPurchasePossible(entryAmount: number | null, amount: number): boolean {
+  return entryAmount !== null && entryAmount <= amount;
+}
+
+/** Amounts above this are a slip (the search filter's bound too). */
+const MAX_DIRECT_PURCHASE_AMOUNT = 100_000_000;
 
 export function offeringStatusOf(entity: Pick<OfferingEntity, 'published' | 'archivedAt' | 'firstPublishedAt'>): OfferingStatus {
   if (entity.archivedAt) return OfferingStatus.ARCHIVED;
@@ -88,6 +103,27 @@ export class Offering implements Node {
     description: 'Least amount in € HT a buyer can spend on it: the price, or the minimum order if higher. Compared with the small-purchase amount.',
   })
   entryAmount!: number | null;
+
+  @Field(() => Boolean, {
+    description:
+      'Whether a buyer can buy it directly (small purchase without publicity or competition) under the amount: its entry amount is at most the amount. False when it is priced on quote.',
+  })
+  directPurchasePossible(
+    @Arg('amount', () => Float, {
+      nullable: true,
+      description: `Amount in € HT, above 0; default ${DEFAULT_SMALL_PURCHASE_AMOUNT.toLocaleString('en').replace(',', ' ')} (the product's small-purchase amount, not the legal threshold: see smallPurchaseRules).`,
+    })
+    amount?: number | null,
+  ): boolean {
+    const limit = amount ?? DEFAULT_SMALL_PURCHASE_AMOUNT;
+    if (!Number.isFinite(limit) || limit <= 0 || limit > MAX_DIRECT_PURCHASE_AMOUNT) {
+      throw badUserInput(
+        `Montant d'achat direct invalide (${limit}) : donnez un montant en € HT supérieur à 0 et d'au plus ${MAX_DIRECT_PURCHASE_AMOUNT.toLocaleString('fr-FR')} €.`,
+        'amount',
+      );
+    }
+    return directPurchasePossible(this.entryAmount, limit);
+  }
 
   @Field(() => Int, { nullable: true, description: 'Usual lead time in days.' })
   leadTimeDays!: number | null;

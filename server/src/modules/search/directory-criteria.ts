@@ -5,17 +5,17 @@ import { DEFAULT_SMALL_PURCHASE_AMOUNT } from '../small-purchase/small-purchase-
 import type { ServiceType } from '../suppliers/service-area.js';
 import { kindsEligibleFor, kindsOfFamily, type SupplierKind } from '../suppliers/supplier-kind.js';
 import type { DirectoryFilter } from './search.inputs.js';
-import { buildTextQuery, type TextTerm } from './text-query.js';
-import { resolveTerritoryZone, type TerritoryZone } from './territory-zone.js';
+import { invalidSmallPurchaseAmount } from './search.errors.js';
+import { buildTextQuery } from './text-query.js';
+import { resolveTerritoryZone, type TerritoryLookup, type TerritoryZone } from './territory-zone.js';
 
 const MAX_LIST_FILTER_LENGTH = 200;
-const MAX_SMALL_PURCHASE_AMOUNT = 100_000_000;
+/** Far above any legal threshold (the client's own bound too). */
+export const MAX_SMALL_PURCHASE_AMOUNT = 100_000_000;
 
-/** Criteria shared by supplier and offering searches, validated and resolved to keys. */
+/** Criteria of an offering search (which runs in SQL), validated and resolved to keys. */
 export interface DirectoryCriteria {
   tsquery: string | null;
-  /** The same text as terms, for the directory index. */
-  textTerms: TextTerm[] | null;
   /** Categories given, plus every category of the groups given (any of them). */
   activityCategoryIds: number[] | null;
   zone: TerritoryZone | null;
@@ -33,7 +33,7 @@ export interface DirectoryCriteria {
 
 export function listFilter<T>(values: T[] | null | undefined, argument: string): T[] | null {
   if (values == null) return null;
-  if (values.length > MAX_LIST_FILTER_LENGTH) throw badUserInput(`${argument} accepts at most ${MAX_LIST_FILTER_LENGTH} values`, argument);
+  if (values.length > MAX_LIST_FILTER_LENGTH) throw badUserInput(`${argument} : ${MAX_LIST_FILTER_LENGTH} valeurs au plus.`, argument);
   return [...new Set(values)];
 }
 
@@ -55,14 +55,12 @@ async function activityCategoryIdsOf(filter: DirectoryFilter, ctx: RequestContex
   return [...new Set(all.map((category) => category.id))];
 }
 
-function smallPurchaseAmountOf(filter: DirectoryFilter): number | null {
+/** The small-purchase amount of a filter, when it is on: positive, finite, at most MAX_SMALL_PURCHASE_AMOUNT. */
+export function smallPurchaseAmountOf(filter: DirectoryFilter): number | null {
   if (!filter.smallPurchase) return null;
   const amount = filter.smallPurchase.maxAmount ?? DEFAULT_SMALL_PURCHASE_AMOUNT;
-  if (!Number.isFinite(amount) || amount < 0 || amount > MAX_SMALL_PURCHASE_AMOUNT) {
-    throw badUserInput(
-      `smallPurchase.maxAmount must be between 0 and ${MAX_SMALL_PURCHASE_AMOUNT} € HT, got ${amount}`,
-      'filter.smallPurchase.maxAmount',
-    );
+  if (!Number.isFinite(amount) || amount <= 0 || amount > MAX_SMALL_PURCHASE_AMOUNT) {
+    throw invalidSmallPurchaseAmount(amount, MAX_SMALL_PURCHASE_AMOUNT);
   }
   return amount;
 }
@@ -76,6 +74,27 @@ async function categoriesMatching(tsquery: string, ctx: RequestContext): Promise
   return rows.map((row) => row.id);
 }
 
+/** Territories read through the request's loaders and SQL. */
+function databaseTerritories(ctx: RequestContext): TerritoryLookup {
+  const { territories } = ctx.loaders;
+  return {
+    commune: (code) => territories.communeByCode.load(code),
+    departement: (code) => territories.departementByCode.load(code),
+    region: (code) => territories.regionByCode.load(code),
+    departementsOfRegion: (code) => territories.departementsByRegionCode.load(code),
+    departementsWithin: async (centre, radiusKm) =>
+      (
+        await ctx.db.query<{ code: string; region_code: string }[]>(
+          `SELECT code, region_code FROM departement
+           WHERE min_latitude IS NOT NULL
+             AND distance_km($1, $2, greatest(min_latitude, least(max_latitude, $1)),
+                             greatest(min_longitude, least(max_longitude, $2))) <= $3`,
+          [centre.latitude, centre.longitude, radiusKm],
+        )
+      ).map((row) => ({ code: row.code, regionCode: row.region_code })),
+  };
+}
+
 export async function resolveDirectoryCriteria(filter: DirectoryFilter, ctx: RequestContext): Promise<DirectoryCriteria> {
   const kinds = intersect<SupplierKind>([
     listFilter(filter.kinds, 'filter.kinds'),
@@ -86,15 +105,14 @@ export async function resolveDirectoryCriteria(filter: DirectoryFilter, ctx: Req
   // Independent look-ups: their round trips overlap.
   const [activityCategoryIds, zone, text] = await Promise.all([
     activityCategoryIdsOf(filter, ctx),
-    filter.territory ? resolveTerritoryZone(filter.territory, ctx) : null,
+    filter.territory ? resolveTerritoryZone(filter.territory, databaseTerritories(ctx), ctx.capabilities) : null,
     buildTextQuery(ctx.db, filter.text),
   ]);
   const tsquery = text?.tsquery ?? null;
-  const textCategoryIds = text ? (ctx.directoryIndex?.categoriesMatching(text.terms) ?? (await categoriesMatching(tsquery!, ctx))) : [];
+  const textCategoryIds = text ? await categoriesMatching(tsquery!, ctx) : [];
   return {
     textCategoryIds,
     tsquery,
-    textTerms: text?.terms ?? null,
     activityCategoryIds,
     zone,
     excludeNationalOnly: filter.excludeNationalOnly ?? false,

@@ -55,6 +55,7 @@ export async function fetchKeysetPage<TRow extends KeysetRow, TEntity>(
   ordering: string,
   page: { first?: number | null; after?: string | null },
   load: (ids: number[]) => Promise<(TEntity | null | Error)[]>,
+  options: { skipMissing?: boolean } = {},
 ): Promise<KeysetPage<TRow, TEntity>> {
   const limit = pageSizeOf(page.first);
   const keyTypes = source.sortKeyTypes();
@@ -63,11 +64,16 @@ export async function fetchKeysetPage<TRow extends KeysetRow, TEntity>(
   const rows = limit === 0 ? [] : await source.page(after, limit);
   const pageRows = rows.slice(0, limit);
   const entities = await load(pageRows.map((row) => row.id));
-  const items = pageRows.map((row, index) => {
+  const items = pageRows.flatMap((row, index) => {
     const entity = entities[index];
-    if (entity === null || entity instanceof Error) throw entity ?? new Error(`Row ${row.id} vanished during the search`);
+    if (entity instanceof Error) throw entity;
+    // An entity unpublished between the search and the page's read (skipMissing), else a bug.
+    if (entity === null) {
+      if (options.skipMissing) return [];
+      throw new Error(`Row ${row.id} vanished during the search`);
+    }
     const keys = Array.from({ length: keyCount }, (_unused, key) => row[`k${key}`] as CursorValue);
-    return { row, entity, cursor: encodeCursor(ordering, keys) };
+    return [{ row, entity, cursor: encodeCursor(ordering, keys) }];
   });
   return {
     items,

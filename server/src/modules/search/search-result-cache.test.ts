@@ -6,21 +6,23 @@ import { SupplierKind } from '../suppliers/supplier-kind.js';
 
 /**
  * The search result cache serves repeated searches, and never a directory older than the
- * last write. It caches SQL statements: supplier searches run in SQL here (with the directory
- * index, they run in memory, and directory-index.service.test.ts checks that it sees writes).
+ * last write. It caches SQL statements: offering searches here (supplier searches run in the
+ * directory index, and directory-index.service.test.ts checks that it sees writes).
  */
 let database: TestDatabase;
 let server: TestServer;
 
-const SEARCH = `query($filter: SupplierFilter) { suppliers(filter: $filter, first: 10) {
-  totalCount edges { node { name } } facets { kinds { kind count } } } }`;
+const SEARCH = `query($filter: OfferingFilter) { offerings(filter: $filter, first: 10) {
+  totalCount edges { node { supplier { name } } } } }`;
 
-type Result = { suppliers: { totalCount: number; edges: { node: { name: string } }[]; facets: { kinds: { kind: string; count: number }[] } } };
+type Result = { offerings: { totalCount: number; edges: { node: { supplier: { name: string } } }[] } };
+
+const offerings = [{ title: 'Tonte', categorySlug: 'tonte-debroussaillage' }];
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  await insertSupplier(database.db, { legalName: 'ESAT des Coteaux', kind: SupplierKind.ESAT, communeCode: '57463' });
-  server = await startTestServer(database.db, undefined, { env: { SEARCH_ENGINE: 'sql' } });
+  await insertSupplier(database.db, { legalName: 'ESAT des Coteaux', kind: SupplierKind.ESAT, communeCode: '57463', offerings });
+  server = await startTestServer(database.db);
 });
 
 afterAll(async () => {
@@ -36,19 +38,18 @@ describe('search result cache', () => {
     const again = await search({ kinds: ['ESAT', 'EA'] });
     expect(again.data).toEqual(first.data);
     const searchStatements = (response: typeof first) =>
-      response.sqlStatements.filter((statement) => /FROM supplier_search s/.test(statement.sql)).length;
+      response.sqlStatements.filter((statement) => /FROM offering o/.test(statement.sql)).length;
     expect(searchStatements(first)).toBeGreaterThan(0);
     expect(searchStatements(again)).toBe(0);
   });
 
   it('sees a write at once: the write bumps the directory version', async () => {
     const before = await search({ kinds: ['ESAT', 'EA'] });
-    expect(before.data!.suppliers.totalCount).toBe(1);
-    await insertSupplier(database.db, { legalName: 'EA du Val', kind: SupplierKind.EA, communeCode: '57463' });
+    expect(before.data!.offerings.totalCount).toBe(1);
+    await insertSupplier(database.db, { legalName: 'EA du Val', kind: SupplierKind.EA, communeCode: '57463', offerings });
     const after = await search({ kinds: ['ESAT', 'EA'] });
-    expect(after.data!.suppliers.totalCount).toBe(2);
-    expect(after.data!.suppliers.edges.map((edge) => edge.node.name).sort()).toEqual(['EA du Val', 'ESAT des Coteaux']);
-    expect(Object.fromEntries(after.data!.suppliers.facets.kinds.map((facet) => [facet.kind, facet.count]))).toEqual({ EA: 1, ESAT: 1 });
+    expect(after.data!.offerings.totalCount).toBe(2);
+    expect(after.data!.offerings.edges.map((edge) => edge.node.supplier.name).sort()).toEqual(['EA du Val', 'ESAT des Coteaux']);
   });
 
   it('sees an unpublished supplier disappear', async () => {
@@ -58,6 +59,6 @@ describe('search result cache', () => {
       await manager.query(`SELECT refresh_supplier_search(ARRAY(SELECT id FROM supplier WHERE legal_name = 'EA du Val'))`);
     });
     const after = await search({});
-    expect(after.data!.suppliers.edges.map((edge) => edge.node.name)).toEqual(['ESAT des Coteaux']);
+    expect(after.data!.offerings.edges.map((edge) => edge.node.supplier.name)).toEqual(['ESAT des Coteaux']);
   });
 });

@@ -1,4 +1,4 @@
-import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Extensions, Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ConnectionType, EdgeType } from '../../core/graphql/pagination.js';
 import { Category, CategoryGroup } from '../categories/category.types.js';
 import { Offering } from '../offerings/offering.types.js';
@@ -23,6 +23,53 @@ registerEnumType(TerritoryMatch, {
   },
 });
 
+export enum TextMatchField {
+  NAME = 'NAME',
+  SIRET = 'SIRET',
+  ACTIVITY = 'ACTIVITY',
+  OFFERING = 'OFFERING',
+  KEYWORD = 'KEYWORD',
+  DESCRIPTION = 'DESCRIPTION',
+}
+
+registerEnumType(TextMatchField, {
+  name: 'TextMatchField',
+  description: 'Where the words of a search were found in a supplier\'s profile.',
+  valuesConfig: {
+    NAME: { description: 'Its name (legal or brand name).' },
+    SIRET: { description: 'Its SIRET or SIREN, given in the text.' },
+    ACTIVITY: { description: 'The name of one of its activities (categories, declared or of its offerings).' },
+    OFFERING: { description: 'The title of one of its published offerings.' },
+    KEYWORD: { description: 'A keyword or synonym of one of its activities, or the name of their group.' },
+    DESCRIPTION: { description: 'Its presentation, an offering\'s description, or its networks and labels.' },
+  },
+});
+
+@ObjectType('SupplierMatchReasons', { description: 'Why a supplier is in the results of a search: what of it matched.' })
+export class SupplierMatchReasons {
+  @Field(() => [Category], {
+    description: 'Its activities that the search named: the categories searched, or whose name or keywords hold a word of the text. Those it sells in first.',
+  })
+  categories!: Category[];
+
+  @Field(() => [Offering], {
+    description:
+      'Its published offerings matching the search (the categories searched, and the text: as many of its words as the best offering of the supplier, a third fewer from three words on), best first: more words, then title over description, then cheaper. At most 3; empty when the search has neither text nor categories.',
+  })
+  // The query cost counts this list for what it can hold (core/graphql/limits/query-limits.ts).
+  @Extensions({ maxItems: 3 })
+  offerings!: Offering[];
+
+  @Field(() => [TextMatchField], { description: 'Where the words of the text were found, strongest first (SIRET, name, activities, offering titles, keywords, descriptions); empty without text.' })
+  textFields!: TextMatchField[];
+
+  @Field(() => [String], { description: 'Words of the text the supplier matches, as typed (stop words left out); SIRET or SIREN included.' })
+  matchedWords!: string[];
+
+  @Field(() => [String], { description: 'Words of the text the supplier does not match, as typed (stop words left out).' })
+  missingWords!: string[];
+}
+
 @ObjectType('SupplierEdge', { description: 'A supplier in a search result.' })
 export class SupplierEdge extends EdgeType(Supplier, 'supplier') {
   @Field(() => Float, { nullable: true, description: 'Distance in km from the search\'s point (commune centre or origin) to the supplier\'s site.' })
@@ -32,14 +79,30 @@ export class SupplierEdge extends EdgeType(Supplier, 'supplier') {
   territoryMatch!: TerritoryMatch | null;
 
   supplierKey!: number;
-  loadCheapestMatchingOffering!: () => Promise<Offering | null>;
+  loadCheapestMatchingOffering!: () => Offering | null;
+  loadMatchReasons!: () => SupplierMatchReasons | Promise<SupplierMatchReasons>;
+  loadDirectPurchasePossible!: () => boolean;
 
   @Field(() => Offering, {
     nullable: true,
-    description: 'The cheapest priced offering of the supplier that matches the search\'s categories and small-purchase amount, if any.',
+    description:
+      'The cheapest priced offering of the supplier that matches the search: in its categories, with its text (as `matchReasons.offerings`), and under its small-purchase amount when that filter is on. Null when none does: never an unrelated offering.',
   })
-  cheapestMatchingOffering(): Promise<Offering | null> {
+  cheapestMatchingOffering(): Offering | null {
     return this.loadCheapestMatchingOffering();
+  }
+
+  @Field(() => SupplierMatchReasons, { description: 'Why the supplier matched: its activities and offerings the search named, and where the words were found.' })
+  matchReasons(): SupplierMatchReasons | Promise<SupplierMatchReasons> {
+    return this.loadMatchReasons();
+  }
+
+  @Field(() => Boolean, {
+    description:
+      'Whether a buyer can buy from it directly under the search\'s small-purchase amount (the filter\'s, else the default 15 000 € HT): one of its published offerings, in the searched categories if any, has an entry amount at most that amount. The rule of the smallPurchase filter and of `Offering.directPurchasePossible`.',
+  })
+  directPurchasePossible(): boolean {
+    return this.loadDirectPurchasePossible();
   }
 }
 
@@ -48,7 +111,7 @@ export class KindFacet {
   @Field(() => SupplierKind, { description: 'The kind.' })
   kind!: SupplierKind;
 
-  @Field(() => Int, { description: 'Number of matching suppliers, ignoring the kind filters.' })
+  @Field(() => Int, { description: 'Number of matching suppliers, ignoring the kind filter (the family and reserved-market filters apply): what `kinds: [kind]` finds.' })
   count!: number;
 }
 
@@ -57,7 +120,7 @@ export class KindFamilyFacet {
   @Field(() => KindFamily, { description: 'The family.' })
   family!: KindFamily;
 
-  @Field(() => Int, { description: 'Number of matching suppliers, ignoring the kind filters.' })
+  @Field(() => Int, { description: 'Number of matching suppliers, ignoring the family filter (the kind and reserved-market filters apply): what `kindFamilies: [family]` finds.' })
   count!: number;
 }
 
@@ -66,7 +129,7 @@ export class CategoryGroupFacet {
   @Field(() => CategoryGroup, { description: 'The group.' })
   group!: CategoryGroup;
 
-  @Field(() => Int, { description: 'Number of matching suppliers, ignoring the category filters.' })
+  @Field(() => Int, { description: 'Number of matching suppliers, ignoring the category filters (with a small-purchase filter: with a cheap enough offering in the group).' })
   count!: number;
 }
 
@@ -75,7 +138,7 @@ export class CategoryFacet {
   @Field(() => Category, { description: 'The category.' })
   category!: Category;
 
-  @Field(() => Int, { description: 'Number of matching suppliers, ignoring the category filters.' })
+  @Field(() => Int, { description: 'Number of matching suppliers, ignoring the category filters (with a small-purchase filter: with a cheap enough offering in the category).' })
   count!: number;
 }
 
@@ -84,7 +147,7 @@ export class ReservedMarketFacet {
   @Field(() => ReservedMarket, { description: 'The kind of reserved market.' })
   reservedMarket!: ReservedMarket;
 
-  @Field(() => Int, { description: 'Number of matching suppliers eligible, ignoring the kind, family and reserved-market filters.' })
+  @Field(() => Int, { description: 'Number of matching suppliers eligible, ignoring the reserved-market filter (the kind and family filters apply): what `reservedMarkets: [reservedMarket]` finds.' })
   count!: number;
 }
 
@@ -102,7 +165,10 @@ export class DepartementFacet {
   @Field(() => Departement, { description: 'The département.' })
   departement!: Departement;
 
-  @Field(() => Int, { description: 'Number of matching suppliers located there.' })
+  @Field(() => Int, {
+    description:
+      'Number of matching suppliers located there. Without a territory filter: what the same search finds in that département (territory LOCATED_IN), whose words threshold is that of the département.',
+  })
   count!: number;
 }
 
@@ -126,7 +192,7 @@ export class SmallPurchaseFacet {
 
 @ObjectType('SupplierFacets', {
   description:
-    'Counts of the current search by kind, reserved market, category group, category, département, service type, tag and small purchase. Each facet ignores its own filter and applies the others.',
+    'Counts of the current search by kind, reserved market, category group, category, département, service type, tag and small purchase. Each facet ignores its own filter and applies the others: a value\'s count is the `totalCount` of the same search with that value as its filter\'s only value.',
 })
 export class SupplierFacets {
   loadCategories!: () => Promise<CategoryFacet[]>;

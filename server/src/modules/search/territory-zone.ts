@@ -1,6 +1,6 @@
 import type { Capabilities } from '../../app/capabilities.js';
-import type { RequestContext } from '../../app/context.js';
 import { badUserInput, featureUnavailable } from '../../core/graphql/errors.js';
+import type { CommuneEntity, DepartementEntity, RegionEntity } from '../territories/territory.entities.js';
 import { TerritoryScope, type TerritoryFilter } from './search.inputs.js';
 
 export const MAX_SEARCH_RADIUS_KM = 500;
@@ -31,16 +31,16 @@ export interface TerritoryZone {
 function exactlyOneCode(filter: TerritoryFilter): void {
   const given = [filter.communeCode, filter.departementCode, filter.regionCode].filter((code) => code != null);
   if (given.length !== 1) {
-    throw badUserInput('A territory needs exactly one of communeCode, departementCode, regionCode', 'territory');
+    throw badUserInput('Un territoire se donne par un seul code : communeCode, departementCode ou regionCode.', 'territory');
   }
 }
 
 function checkedRadius(filter: TerritoryFilter, capabilities: Capabilities): number | null {
   const radius = filter.radiusKm ?? null;
   if (radius === null) return null;
-  if (filter.communeCode == null) throw badUserInput('radiusKm is only allowed with communeCode', 'territory.radiusKm');
+  if (filter.communeCode == null) throw badUserInput('Un rayon (radiusKm) se donne autour d\'une commune (communeCode) seulement.', 'territory.radiusKm');
   if (!Number.isFinite(radius) || radius < 0 || radius > MAX_SEARCH_RADIUS_KM) {
-    throw badUserInput(`radiusKm must be between 0 and ${MAX_SEARCH_RADIUS_KM}, got ${radius}`, 'territory.radiusKm');
+    throw badUserInput(`Rayon invalide (${radius}) : de 0 à ${MAX_SEARCH_RADIUS_KM} km.`, 'territory.radiusKm');
   }
   if (!capabilities.radiusSearchAvailable) throw radiusUnavailable();
   // Rounded to 0.1 km, for both engines: finer means nothing around a commune centre, and a
@@ -52,28 +52,31 @@ export function radiusUnavailable() {
   return featureUnavailable('Radius search and distances are unavailable: commune centres are not loaded on this server.');
 }
 
-export async function resolveTerritoryZone(filter: TerritoryFilter, ctx: RequestContext): Promise<TerritoryZone> {
+/** Where territory codes are looked up: the database (offering searches) or the directory index's reference data (supplier searches). */
+export interface TerritoryLookup {
+  commune(code: string): Promise<CommuneEntity | null> | CommuneEntity | null;
+  departement(code: string): Promise<DepartementEntity | null> | DepartementEntity | null;
+  region(code: string): Promise<RegionEntity | null> | RegionEntity | null;
+  departementsOfRegion(code: string): Promise<DepartementEntity[]> | DepartementEntity[];
+  /** Départements whose bounding box comes within `radiusKm` of the point. */
+  departementsWithin(centre: GeoPoint, radiusKm: number): Promise<{ code: string; regionCode: string }[]> | { code: string; regionCode: string }[];
+}
+
+export async function resolveTerritoryZone(filter: TerritoryFilter, lookup: TerritoryLookup, capabilities: Capabilities): Promise<TerritoryZone> {
   exactlyOneCode(filter);
-  const radiusKm = checkedRadius(filter, ctx.capabilities);
+  const radiusKm = checkedRadius(filter, capabilities);
   const scope = filter.scope ?? TerritoryScope.SERVES;
-  const { territories } = ctx.loaders;
 
   if (filter.communeCode != null) {
-    const commune = await territories.communeByCode.load(filter.communeCode);
-    if (!commune) throw badUserInput(`Unknown commune INSEE code "${filter.communeCode}"`, 'territory.communeCode');
+    const commune = await lookup.commune(filter.communeCode);
+    if (!commune) throw badUserInput(`Commune introuvable : aucun code INSEE « ${filter.communeCode} ».`, 'territory.communeCode');
     const centre = commune.latitude !== null && commune.longitude !== null
       ? { latitude: commune.latitude, longitude: commune.longitude }
       : null;
     if (radiusKm !== null && radiusKm > 0 && centre) {
-      const touched = await ctx.db.query<{ code: string; region_code: string }[]>(
-        `SELECT code, region_code FROM departement
-         WHERE min_latitude IS NOT NULL
-           AND distance_km($1, $2, greatest(min_latitude, least(max_latitude, $1)),
-                           greatest(min_longitude, least(max_longitude, $2))) <= $3`,
-        [centre.latitude, centre.longitude, radiusKm],
-      );
+      const touched = await lookup.departementsWithin(centre, radiusKm);
       const departementCodes = new Set([commune.departementCode, ...touched.map((row) => row.code)]);
-      const regionCodes = new Set([commune.regionCode, ...touched.map((row) => row.region_code)]);
+      const regionCodes = new Set([commune.regionCode, ...touched.map((row) => row.regionCode)]);
       return { scope, level: 'COMMUNE', code: commune.code, centre, radiusKm, departementCodes: [...departementCodes], regionCodes: [...regionCodes], box: null };
     }
     return {
@@ -83,17 +86,17 @@ export async function resolveTerritoryZone(filter: TerritoryFilter, ctx: Request
   }
 
   if (filter.departementCode != null) {
-    const departement = await territories.departementByCode.load(filter.departementCode);
-    if (!departement) throw badUserInput(`Unknown département code "${filter.departementCode}"`, 'territory.departementCode');
+    const departement = await lookup.departement(filter.departementCode);
+    if (!departement) throw badUserInput(`Département introuvable : aucun code « ${filter.departementCode} ».`, 'territory.departementCode');
     return {
       scope, level: 'DEPARTEMENT', code: departement.code, centre: null, radiusKm: null,
       departementCodes: [departement.code], regionCodes: [departement.regionCode], box: boxOf(departement),
     };
   }
 
-  const region = await territories.regionByCode.load(filter.regionCode!);
-  if (!region) throw badUserInput(`Unknown région code "${filter.regionCode}"`, 'territory.regionCode');
-  const departements = await territories.departementsByRegionCode.load(region.code);
+  const region = await lookup.region(filter.regionCode!);
+  if (!region) throw badUserInput(`Région introuvable : aucun code « ${filter.regionCode} ».`, 'territory.regionCode');
+  const departements = await lookup.departementsOfRegion(region.code);
   return {
     scope, level: 'REGION', code: region.code, centre: null, radiusKm: null,
     departementCodes: departements.map((departement) => departement.code), regionCodes: [region.code], box: boxOf(region),

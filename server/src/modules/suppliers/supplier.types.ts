@@ -5,6 +5,9 @@ import { Node } from '../../core/graphql/node.js';
 import { ServiceAreaKind, ServiceType } from './service-area.js';
 import { KIND_FAMILIES, KIND_FRENCH_NAMES, KindFamily, ReservedMarket, reservedMarketsOf, SupplierKind } from './supplier-kind.js';
 import { PositionSource, type SupplierEntity } from './supplier.entity.js';
+import type { CategoryEntity } from '../categories/category.entities.js';
+import type { OfferingEntity } from '../offerings/offering.entity.js';
+import type { CommuneEntity } from '../territories/territory.entities.js';
 import { SupplierSource } from './supplier-source.js';
 import './supplier.enums.js';
 
@@ -59,6 +62,8 @@ export class PostalAddress {
 
   /** The commune, resolved by a field resolver. */
   communeCode!: string;
+  /** The commune entity when the caller already holds it (search results: the directory index's reference data). */
+  preloadedCommune?: CommuneEntity;
 }
 
 @ObjectType('Supplier', {
@@ -146,6 +151,12 @@ export class Supplier implements Node {
 
   key!: number;
   categoryKeys!: number[];
+  /**
+   * What the field resolvers would load, when the caller already holds it (search results:
+   * the page's statement and the directory index's reference data): resolved without a
+   * loader round, so that a page of cards costs no promise per field.
+   */
+  preloaded?: { categories: CategoryEntity[]; offerings: OfferingEntity[] };
   /** Fields the structure edited itself (SelfEditableField values). */
   selfEditedFields!: string[];
 

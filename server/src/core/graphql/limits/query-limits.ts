@@ -54,6 +54,12 @@ export const ADMIN_QUERY_LIMITS: QueryLimits = { ...DEFAULT_QUERY_LIMITS, maxCom
 /** Items assumed in a list that has no `first` argument (categories of a supplier, facet counts…). */
 export const PLAIN_LIST_SIZE = 10;
 
+/** How many items a plain list counts for: its declared bound (`@Extensions({ maxItems })`), else PLAIN_LIST_SIZE. */
+function listSizeOf(field: { extensions?: Readonly<Record<string, unknown>> | null }): number {
+  const maxItems = field.extensions?.maxItems;
+  return typeof maxItems === 'number' ? maxItems : PLAIN_LIST_SIZE;
+}
+
 /**
  * The work of a search beyond its page of rows, in cost points, on top of the 1 per field.
  * A search is a connection with a `filter` argument (`suppliers`, `offerings`).
@@ -157,7 +163,7 @@ export function operationCost(
           name === 'edges' && pageSize !== null ? pageSize
           : isConnection ? 1
           : hasFirst ? size
-          : isListType(getNullableType(field.type)) ? PLAIN_LIST_SIZE
+          : isListType(getNullableType(field.type)) ? listSizeOf(field)
           : 1;
         const work =
           isSearch ? searchArgumentsCost(field, selection, variables)

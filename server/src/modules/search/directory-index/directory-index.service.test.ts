@@ -1,9 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readCapabilities } from '../../../app/capabilities.js';
+import { startHttpServer } from '../../../app/http-server.js';
+import { buildAppSchema } from '../../../app/schema.js';
+import { loadConfig } from '../../../core/config/config.js';
 import { insertSupplier } from '../../../test-support/factories.js';
 import { createTestDatabase, type TestDatabase } from '../../../test-support/test-database.js';
 import { SupplierOrder } from '../../suppliers/supplier.inputs.js';
 import { readDirectoryVersion } from '../search-result-cache.js';
-import type { SupplierSearch } from '../supplier-search.sql.js';
+import type { SupplierSearch } from '../supplier-search.query.js';
 import type { DirectoryIndex } from './directory-index.js';
 import { DirectoryIndexService } from './directory-index.service.js';
 import { IndexedSupplierSearch } from './indexed-supplier-search.js';
@@ -23,9 +27,9 @@ afterEach(async () => {
 });
 
 const EVERY_SUPPLIER_BY_NAME: SupplierSearch = {
-  tsquery: null, textTerms: null, textCategoryIds: [], activityCategoryIds: null, zone: null, excludeNationalOnly: false,
-  kinds: null, serviceTypes: null, smallPurchaseAmount: null, smallPurchaseFacetAmount: 15_000, tags: null, updatedSince: null,
-  origin: null, order: SupplierOrder.NAME,
+  text: null, activityCategoryIds: null, zone: null, excludeNationalOnly: false, kinds: null, kindFamilies: null,
+  reservedMarkets: null, serviceTypes: null, smallPurchaseAmount: null, smallPurchaseFacetAmount: 15_000, tags: null,
+  updatedSince: null, origin: null, order: SupplierOrder.NAME,
 };
 
 async function startService(maxChangesCaughtUp?: number): Promise<DirectoryIndexService> {
@@ -35,10 +39,10 @@ async function startService(maxChangesCaughtUp?: number): Promise<DirectoryIndex
   return service;
 }
 
-/** The index a search made now would use (null: SQL), and the supplier ids it finds, by name. */
-async function searchNow(): Promise<{ index: DirectoryIndex | null; ids: number[] }> {
+/** The index a search made now would use, and the supplier ids it finds, by name. */
+async function searchNow(): Promise<{ index: DirectoryIndex; ids: number[] }> {
   const index = await service!.indexAt(await readDirectoryVersion(database.db));
-  const rows = index ? await new IndexedSupplierSearch(index, EVERY_SUPPLIER_BY_NAME).page(null, 100) : [];
+  const rows = await new IndexedSupplierSearch(index, EVERY_SUPPLIER_BY_NAME, service!.referenceData!).page(null, 100);
   return { index, ids: rows.map((row) => row.id) };
 }
 
@@ -73,7 +77,7 @@ describe('directory index', () => {
     expect(index!.deadSlots).toBeGreaterThan(0);
   });
 
-  it('reloads in full past the catch-up limit, searches running in SQL meanwhile', async () => {
+  it('reloads in full past the catch-up limit, a search waiting for the reload', async () => {
     await startService(2);
     const { index: loaded } = await searchNow();
     const ids = [
@@ -81,12 +85,55 @@ describe('directory index', () => {
       await insertSupplier(database.db, { legalName: 'B' }),
       await insertSupplier(database.db, { legalName: 'C' }),
     ];
-    // SQL (null) while the reload runs; it may already have ended on so small a directory.
-    expect((await searchNow()).index).not.toBe(loaded);
-    await service!.load();
     const { index, ids: found } = await searchNow();
     expect(index).not.toBe(loaded);
     expect(found).toEqual(ids);
+  });
+
+  it('makes a search wait for the first load, and refuses it past the wait (SERVICE_UNAVAILABLE, in French)', async () => {
+    await insertSupplier(database.db, { legalName: 'A' });
+    service = new DirectoryIndexService(database.db, () => {}, undefined, 0);
+    await expect(service.start(null)).rejects.toMatchObject({
+      message: expect.stringMatching(/^La recherche de structures démarre/),
+      extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 5 },
+    });
+    await service.load();
+    const { index, tokens } = await service.start('Nettoyage pour les bureaux');
+    expect(index.liveCount).toBe(1);
+    // As PostgreSQL stems them: "pour" is a stop word, "les" is not (FILLER_WORDS drops it later).
+    expect(tokens.map((token) => [token.token, token.lexemes])).toEqual([
+      ['Nettoyage', ['nettoyag']],
+      ['pour', []],
+      ['les', ['le']],
+      ['bureaux', ['bureau']],
+    ]);
+  });
+
+  it('answers a supplier search 503 SERVICE_UNAVAILABLE with Retry-After over HTTP until the first load ends', async () => {
+    await insertSupplier(database.db, { legalName: 'A' });
+    service = new DirectoryIndexService(database.db, () => {}, undefined, 0);
+    const config = loadConfig({ RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000000000' });
+    const server = await startHttpServer(
+      await buildAppSchema(),
+      { db: database.db, config, capabilities: await readCapabilities(database.db), directoryIndex: service },
+      { port: 0 },
+    );
+    try {
+      const search = () =>
+        fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ suppliers { totalCount } }' }) });
+      const refused = await search();
+      expect(refused.status).toBe(503);
+      expect(refused.headers.get('retry-after')).toBe('5');
+      const body = (await refused.json()) as { errors: { message: string; extensions: Record<string, unknown> }[] };
+      expect(body.errors[0]).toMatchObject({ extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 5 } });
+      expect(body.errors[0].extensions).not.toHaveProperty('http');
+      await service.load();
+      const answered = await search();
+      expect(answered.status).toBe(200);
+      expect(await answered.json()).toEqual({ data: { suppliers: { totalCount: 1 } } });
+    } finally {
+      await server.close();
+    }
   });
 
   it('reloads in full when the log was pruned past it, or the projection truncated', async () => {
@@ -95,15 +142,14 @@ describe('directory index', () => {
     const { index: loaded } = await searchNow();
     const second = await insertSupplier(database.db, { legalName: 'B' });
     await database.db.query('UPDATE directory_version SET change_log_pruned_through = version');
-    expect((await searchNow()).index).not.toBe(loaded);
-    await service!.load();
     const { index: reloaded, ids } = await searchNow();
+    expect(reloaded).not.toBe(loaded);
     expect(ids).toEqual([first, second]);
 
     await database.db.query('TRUNCATE supplier CASCADE');
-    expect((await searchNow()).index).not.toBe(reloaded);
-    await service!.load();
-    expect((await searchNow()).ids).toEqual([]);
+    const { index: emptied, ids: none } = await searchNow();
+    expect(emptied).not.toBe(reloaded);
+    expect(none).toEqual([]);
   });
 
   it('prunes log entries older than a day, and stays current', async () => {

@@ -1,7 +1,7 @@
 import { invalidCursor } from '../../../core/graphql/pagination.js';
 import { ServiceAreaKind } from '../../suppliers/service-area.js';
 import { SupplierKind } from '../../suppliers/supplier-kind.js';
-import { TextIndexBuilder, type TextIndex } from './text-index.js';
+import { parseTsvectorCounts, slotDocument, splitLexemes, TextIndexBuilder, type TextIndex } from './text-index.js';
 
 /** A published supplier's search row as the index loads it (directory-index.sql.ts). */
 export interface IndexedSupplierRow {
@@ -27,16 +27,59 @@ export interface IndexedSupplierRow {
   /** Least entry amount of the published offerings, by category: ids and amounts in step. */
   priced_category_ids: number[] | null;
   priced_category_amounts: number[] | null;
+  /** Categories of the published offerings (null: none). */
+  offering_category_ids: number[] | null;
   sort_name: string;
   /** As PostgreSQL prints it (`updated_at::text`): cursors carry it to the microsecond. */
   updated_at: string;
-  /** Lexemes of the full-text document and of the names, joined with LEXEME_SEPARATOR. */
-  document_lexemes: string;
+  /** Last change of the row or of what it derives from (`changed_at::text`), for updatedSince. */
+  changed_at: string;
+  siret: string;
+  /** Points of profile completeness (0 to 8). */
+  completeness: number;
+  /** Lexemes of the names, joined with LEXEME_SEPARATOR. */
   name_lexemes: string;
+  /** The published offerings' titles and the descriptions, as tsvector text (with positions). */
+  title_document: string | null;
+  description_document: string | null;
 }
 
 export const KINDS = Object.values(SupplierKind);
 export const AREA_KINDS = Object.values(ServiceAreaKind);
+
+/**
+ * Work arrays of one search's pass, reused by the next (passes run one at a time, each in one
+ * synchronous piece): sized for the slots, zero between uses (each user clears what it set).
+ */
+export class PassScratch {
+  documentBest = new Float32Array(0);
+  categoryBest = new Float32Array(0);
+  classBest = new Uint8Array(0);
+  nameMask = new Uint32Array(0);
+  touched = new Int32Array(0);
+  named = new Int32Array(0);
+  candidates = new Int32Array(0);
+
+  /** Drops the arrays (a pass failed half-way: they may not be zero). */
+  discard(): void {
+    this.classBest = new Uint8Array(0);
+  }
+
+  /** The arrays, at least `slots` long. */
+  sizedFor(slots: number): this {
+    if (this.classBest.length < slots) {
+      const size = Math.ceil(slots * 1.25);
+      this.documentBest = new Float32Array(size);
+      this.categoryBest = new Float32Array(size);
+      this.classBest = new Uint8Array(size);
+      this.nameMask = new Uint32Array(size);
+      this.touched = new Int32Array(size);
+      this.named = new Int32Array(size);
+      this.candidates = new Int32Array(size);
+    }
+    return this;
+  }
+}
 
 /** Codes as small integers, in the order first seen. */
 export class CodeDictionary {
@@ -87,6 +130,12 @@ export class SlotLists<T extends Int32Array | Float64Array> {
     this.starts[slot + 1] = start + list.length;
   }
 
+  /** Whether the slot's list holds `value`. */
+  anyIs(slot: number, value: number): boolean {
+    for (let i = this.starts[slot]; i < this.starts[slot + 1]; i += 1) if (this.values[i] === value) return true;
+    return false;
+  }
+
   /** Whether one of the slot's values is set in `table` (a lookup by value). */
   anyIn(slot: number, table: Uint8Array): boolean {
     for (let i = this.starts[slot]; i < this.starts[slot + 1]; i += 1) if (table[this.values[i]] === 1) return true;
@@ -127,7 +176,7 @@ export class DirectoryIndex {
   version: number;
   slotCount = 0;
   deadSlots = 0;
-  /** Slots held when the index was sealed: those added since sit in the text indexes' deltas. */
+  /** Slots held when the index was sealed: those added since sit in the text index's delta. */
   sealedSlotCount = 0;
   private capacity: number;
 
@@ -135,6 +184,8 @@ export class DirectoryIndex {
   readonly departements = new CodeDictionary();
   readonly regions = new CodeDictionary();
   readonly tagNames = new CodeDictionary();
+  /** Lexemes of names, as small integers (nameLexemeIds). */
+  readonly nameLexemes = new CodeDictionary();
 
   alive: Uint8Array;
   supplierId: Int32Array;
@@ -153,28 +204,43 @@ export class DirectoryIndex {
   /** NaN without a priced offering. */
   minEntryAmount: Float64Array;
   updatedMicros: Float64Array;
+  changedMicros: Float64Array;
+  /** Points of profile completeness. */
+  completeness: Uint8Array;
+  /** Occurrences of words in the descriptions (for the saturation of description matches). */
+  descriptionLength: Uint16Array;
   /** Bits of the category groups (ids under 64), low and high words. */
   groupMaskLow: Uint32Array;
   groupMaskHigh: Uint32Array;
   readonly areaRegionIds = new SlotLists((length) => new Int32Array(length));
   readonly areaDepartementIds = new SlotLists((length) => new Int32Array(length));
   readonly categoryIds = new SlotLists((length) => new Int32Array(length));
+  /** Categories of the published offerings (the activities the supplier sells in). */
+  readonly offeringCategoryIds = new SlotLists((length) => new Int32Array(length));
   readonly tagIds = new SlotLists((length) => new Int32Array(length));
+  readonly nameLexemeIds = new SlotLists((length) => new Int32Array(length));
   /** Least entry amount of the published offerings by category, in step: categories, amounts. */
   readonly pricedCategoryIds = new SlotLists((length) => new Int32Array(length));
   readonly pricedCategoryAmounts = new SlotLists((length) => new Float64Array(length));
+  /** Slots of each category id (retired ones included: check `alive`). */
+  readonly categorySlots: number[][] = [];
+  /** Live slots whose name holds each name lexeme (nameLexemes id). */
+  nameLexemeSlots = new Int32Array(256);
   /** Largest category id held (lookup tables of categories go up to it). */
   maxCategoryId = 0;
   readonly sortName: string[] = [];
   readonly updatedText: string[] = [];
+  readonly siret: string[] = [];
+  private readonly slotBySiret = new Map<string, number>();
+  private readonly slotsBySiren = new Map<string, number[]>();
+  /** Sum of descriptionLength over live slots. */
+  private descriptionLengthSum = 0;
 
   documents!: TextIndex;
-  names!: TextIndex;
-  /** Until sealed: the text indexes being built. */
-  private builders: { documents: TextIndexBuilder; names: TextIndexBuilder } | null = {
-    documents: new TextIndexBuilder(),
-    names: new TextIndexBuilder(),
-  };
+  /** Work arrays of the searches' passes. */
+  readonly scratch = new PassScratch();
+  /** Until sealed: the text index being built. */
+  private builder: TextIndexBuilder | null = new TextIndexBuilder();
 
   private readonly slotBySupplier = new Map<number, number>();
   /** Live slots in name order (sort_name, then supplier id). */
@@ -200,24 +266,22 @@ export class DirectoryIndex {
     this.serviceTypeMask = new Uint8Array(this.capacity);
     this.minEntryAmount = new Float64Array(this.capacity);
     this.updatedMicros = new Float64Array(this.capacity);
+    this.changedMicros = new Float64Array(this.capacity);
+    this.completeness = new Uint8Array(this.capacity);
+    this.descriptionLength = new Uint16Array(this.capacity);
     this.groupMaskLow = new Uint32Array(this.capacity);
     this.groupMaskHigh = new Uint32Array(this.capacity);
   }
 
   /** Adds rows before the index is sealed: a full load comes in batches, so that rows never pile up. */
   load(rows: readonly IndexedSupplierRow[]): void {
-    for (const row of rows) {
-      this.store(row);
-      this.builders!.documents.add(row.document_lexemes);
-      this.builders!.names.add(row.name_lexemes);
-    }
+    for (const row of rows) this.builder!.add(this.store(row));
   }
 
-  /** Builds the text indexes and the orders: the index is ready for searches and changes. */
+  /** Builds the text index and the orders: the index is ready for searches and changes. */
   seal(): void {
-    this.documents = this.builders!.documents.build();
-    this.names = this.builders!.names.build();
-    this.builders = null;
+    this.documents = this.builder!.build();
+    this.builder = null;
     this.sealedSlotCount = this.slotCount;
     this.nameOrder = this.liveSlotsSorted(this.compareNames, []);
     this.updateOrder = this.liveSlotsSorted(this.compareUpdates, []);
@@ -225,6 +289,25 @@ export class DirectoryIndex {
 
   get liveCount(): number {
     return this.slotCount - this.deadSlots;
+  }
+
+  /** Average number of word occurrences in the live slots' descriptions. */
+  get averageDescriptionLength(): number {
+    return this.liveCount === 0 ? 1 : Math.max(1, this.descriptionLengthSum / this.liveCount);
+  }
+
+  /** The live slot of a supplier, if it is published. */
+  slotOf(supplierId: number): number | undefined {
+    return this.slotBySupplier.get(supplierId);
+  }
+
+  /** The live slot of a SIRET, or those of a SIREN (all its establishments). */
+  slotsOfIdentifier(identifier: string): number[] {
+    if (identifier.length === 14) {
+      const slot = this.slotBySiret.get(identifier);
+      return slot === undefined ? [] : [slot];
+    }
+    return this.slotsBySiren.get(identifier) ?? [];
   }
 
   /**
@@ -235,14 +318,12 @@ export class DirectoryIndex {
     for (const id of changedIds) {
       const slot = this.slotBySupplier.get(id);
       if (slot === undefined) continue;
-      this.alive[slot] = 0;
-      this.slotBySupplier.delete(id);
-      this.deadSlots += 1;
+      this.retire(slot);
     }
     const added = rows.map((row) => {
-      const slot = this.store(row);
-      this.documents.add(slot, row.document_lexemes);
-      this.names.add(slot, row.name_lexemes);
+      const document = this.store(row);
+      const slot = this.slotCount - 1;
+      this.documents.add(slot, document);
       return slot;
     });
     this.nameOrder = this.liveSlotsSorted(this.compareNames, added, this.nameOrder);
@@ -250,7 +331,25 @@ export class DirectoryIndex {
     this.version = Math.max(this.version, version);
   }
 
-  private store(row: IndexedSupplierRow): number {
+  private retire(slot: number): void {
+    this.alive[slot] = 0;
+    this.slotBySupplier.delete(this.supplierId[slot]);
+    this.deadSlots += 1;
+    this.descriptionLengthSum -= this.descriptionLength[slot];
+    const siret = this.siret[slot];
+    if (this.slotBySiret.get(siret) === slot) this.slotBySiret.delete(siret);
+    const siren = this.slotsBySiren.get(siret.slice(0, 9));
+    if (siren) {
+      const remaining = siren.filter((other) => other !== slot);
+      if (remaining.length > 0) this.slotsBySiren.set(siret.slice(0, 9), remaining);
+      else this.slotsBySiren.delete(siret.slice(0, 9));
+    }
+    const { starts, values } = this.nameLexemeIds;
+    for (let i = starts[slot]; i < starts[slot + 1]; i += 1) this.nameLexemeSlots[values[i]] -= 1;
+  }
+
+  /** Stores a row in a new slot; returns its text document (for the text index). */
+  private store(row: IndexedSupplierRow) {
     if (this.slotCount === this.capacity) this.grow();
     const slot = this.slotCount;
     this.slotCount += 1;
@@ -269,10 +368,16 @@ export class DirectoryIndex {
     this.serviceTypeMask[slot] = row.service_type_mask;
     this.minEntryAmount[slot] = row.min_entry_amount ?? Number.NaN;
     this.updatedMicros[slot] = timestampMicros(row.updated_at);
+    this.changedMicros[slot] = timestampMicros(row.changed_at);
+    this.completeness[slot] = row.completeness;
     this.areaRegionIds.append(slot, row.service_area_region_codes.map((code) => this.regions.idOf(code)));
     this.areaDepartementIds.append(slot, row.service_area_departement_codes.map((code) => this.departements.idOf(code)));
     this.categoryIds.append(slot, row.category_ids);
-    for (const id of row.category_ids) this.maxCategoryId = Math.max(this.maxCategoryId, id);
+    for (const id of row.category_ids) {
+      this.maxCategoryId = Math.max(this.maxCategoryId, id);
+      (this.categorySlots[id] ??= []).push(slot);
+    }
+    this.offeringCategoryIds.append(slot, row.offering_category_ids ?? []);
     const groups = BigInt(row.category_group_mask);
     this.groupMaskLow[slot] = Number(groups & 0xffffffffn);
     this.groupMaskHigh[slot] = Number(groups >> 32n);
@@ -281,12 +386,32 @@ export class DirectoryIndex {
     this.pricedCategoryAmounts.append(slot, row.priced_category_amounts ?? []);
     this.sortName[slot] = row.sort_name;
     this.updatedText[slot] = row.updated_at;
-    return slot;
+    this.siret[slot] = row.siret;
+    this.slotBySiret.set(row.siret, slot);
+    const siren = row.siret.slice(0, 9);
+    const establishments = this.slotsBySiren.get(siren);
+    if (establishments) establishments.push(slot);
+    else this.slotsBySiren.set(siren, [slot]);
+
+    const names = [...new Set(splitLexemes(row.name_lexemes))];
+    const nameIds = names.map((lexeme) => this.nameLexemes.idOf(lexeme));
+    if (this.nameLexemes.codes.length > this.nameLexemeSlots.length) {
+      const larger = new Int32Array(this.nameLexemes.codes.length * 2);
+      larger.set(this.nameLexemeSlots);
+      this.nameLexemeSlots = larger;
+    }
+    for (const id of nameIds) this.nameLexemeSlots[id] += 1;
+    this.nameLexemeIds.append(slot, nameIds);
+    const descriptions = parseTsvectorCounts(row.description_document);
+    const length = descriptions.reduce((sum, [, count]) => sum + count, 0);
+    this.descriptionLength[slot] = Math.min(length, 65_535);
+    this.descriptionLengthSum += this.descriptionLength[slot];
+    return slotDocument(names, parseTsvectorCounts(row.title_document), descriptions);
   }
 
   private grow(): void {
     this.capacity *= 2;
-    const grown = <T extends Uint8Array | Int32Array | Uint32Array | Float64Array>(array: T): T => {
+    const grown = <T extends Uint8Array | Uint16Array | Int32Array | Uint32Array | Float64Array>(array: T): T => {
       const larger = new (array.constructor as new (length: number) => T)(this.capacity);
       larger.set(array);
       return larger;
@@ -305,6 +430,9 @@ export class DirectoryIndex {
     this.serviceTypeMask = grown(this.serviceTypeMask);
     this.minEntryAmount = grown(this.minEntryAmount);
     this.updatedMicros = grown(this.updatedMicros);
+    this.changedMicros = grown(this.changedMicros);
+    this.completeness = grown(this.completeness);
+    this.descriptionLength = grown(this.descriptionLength);
     this.groupMaskLow = grown(this.groupMaskLow);
     this.groupMaskHigh = grown(this.groupMaskHigh);
   }
