@@ -19,6 +19,16 @@ export interface DataSourceOptions {
   connectTimeoutMs?: number;
 }
 
+/**
+ * A connection can die in the very network read that completes it (PostgreSQL stopping:
+ * "ready" then "terminating connection" in one packet), after pg-pool has handed it over and
+ * before TypeORM listens to it: an `error` event with no listener would crash the process.
+ * pg-pool and TypeORM still handle the error (their own listeners); this one keeps the process alive.
+ */
+function listenForLateErrors(client: { on(event: 'error', listener: () => void): unknown }): void {
+  client.on('error', () => {});
+}
+
 /** A PostgreSQL data source; the schema comes from migrations only (never synchronize). */
 export function createDataSource(options: DataSourceOptions): DataSource {
   return new DataSource({
@@ -32,7 +42,11 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     logging: ['query', 'error', 'warn'],
     logger: new SqlStatisticsLogger(options.printQueries ?? false),
     connectTimeoutMS: options.connectTimeoutMs,
-    extra: { max: options.poolSize ?? 10, ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}) },
+    extra: {
+      max: options.poolSize ?? 10,
+      ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
+      onConnect: listenForLateErrors,
+    },
     // Idle connections cut by an outage are the outage, which is logged once (database-availability.ts).
     poolErrorHandler: (error: unknown) => {
       if (!isConnectionFailure(error)) console.warn('[db warn] Postgres pool raised an error:', String(error));
