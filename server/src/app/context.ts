@@ -12,7 +12,7 @@ import type { DirectoryIndexService } from '../modules/search/directory-index/di
 import type { AuthThrottle } from '../modules/accounts/throttle.js';
 import type { ApiAccess } from '../modules/api-keys/api-access.js';
 import type { SessionStore } from '../modules/accounts/session-store.js';
-import { NO_HTTP, type HttpScope, type SessionViewer } from '../modules/accounts/viewer.js';
+import { NO_HTTP, type Caller, type HttpScope, type SessionViewer } from '../modules/accounts/viewer.js';
 import type { Mailer } from '../modules/mail/mailer.js';
 import type { Capabilities } from './capabilities.js';
 import type { ReferenceData } from './reference-data.js';
@@ -24,8 +24,8 @@ export interface AppServices {
   capabilities: Capabilities;
   /** Shared by the requests of this server; none: every search statement runs. */
   searchCache?: SearchResultCache;
-  /** Supplier searches in memory (modules/search/directory-index); none: every search runs in SQL. */
-  directoryIndex?: DirectoryIndexService;
+  /** Answers every supplier search, from memory (modules/search/directory-index). */
+  directoryIndex: DirectoryIndexService;
   /** Outgoing mail; default: from the configuration (SMTP or the outbox table). */
   mailer?: Mailer;
   /** Throttling of account flows; default: in-memory counters with the default limits. */
@@ -67,6 +67,9 @@ export interface RequestContext extends ServerServices {
   /** The directory version this request reads (once, on first use). */
   directoryVersion: () => Promise<string>;
 }
+
+/** The request's caller, as services take it. */
+export const callerOf = (ctx: Pick<RequestContext, 'viewer' | 'http'>): Caller => ({ viewer: ctx.viewer, ip: ctx.http.ip });
 
 export function createRequestContext(
   services: ServerServices,

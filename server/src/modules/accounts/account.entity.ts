@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /** What a person is in the application. Anonymous visitors have no account. */
 export enum AccountRole {
@@ -11,6 +11,9 @@ export enum AccountRole {
 }
 
 @Entity('account')
+@Check('account_email_check', `email::text = lower(btrim(email::text)) AND length(email::text) <= 254`)
+@Check('account_password_hash_check', `password_hash LIKE '$argon2id$%'`)
+@Check('account_display_name_check', `btrim(display_name) <> '' AND length(display_name) <= 100`)
 export class AccountEntity {
   @PrimaryGeneratedColumn('identity', { type: 'integer', generatedIdentity: 'ALWAYS' })
   id!: number;
@@ -32,12 +35,12 @@ export class AccountEntity {
   @Column({ name: 'email_verified_at', type: 'timestamptz', nullable: true })
   emailVerifiedAt!: Date | null;
 
-  @Column({ name: 'password_changed_at', type: 'timestamptz' })
+  @Column({ name: 'password_changed_at', type: 'timestamptz', default: () => 'now()' })
   passwordChangedAt!: Date;
 
-  @Column({ name: 'created_at', type: 'timestamptz' })
+  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;
 
-  @Column({ name: 'updated_at', type: 'timestamptz' })
+  @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
   updatedAt!: Date;
 }

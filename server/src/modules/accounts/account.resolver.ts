@@ -1,15 +1,29 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import type { RequestContext } from '../../app/context.js';
+import { callerOf, type RequestContext } from '../../app/context.js';
 import {
   ChangePasswordInput, RequestPasswordResetInput, ResetPasswordInput, SignInInput, SignUpInput, VerifyEmailInput,
 } from './account.inputs.js';
 import {
-  changePassword, requestPasswordReset, resendEmailVerification, resetPassword, signIn, signOut, signUp, verifyEmail,
+  type AccountOutcome, type BrowserCaller, changePassword, requestPasswordReset, resendEmailVerification, resetPassword, signIn, signOut, signUp,
+  verifyEmail,
 } from './account.service.js';
 import {
   ChangePasswordPayload, RequestPasswordResetPayload, ResendEmailVerificationPayload, ResetPasswordPayload, SignInPayload, SignOutPayload, SignUpPayload,
   VerifyEmailPayload, Viewer,
 } from './account.types.js';
+
+const browserOf = (ctx: RequestContext): BrowserCaller => ({ ...callerOf(ctx), userAgent: ctx.http.userAgent });
+
+/**
+ * Applies a successful outcome to the request: the cookie of the session it opened, and its
+ * viewer for the rest of the request.
+ */
+function applied(ctx: RequestContext, outcome: AccountOutcome): AccountOutcome {
+  if (outcome.userErrors.length > 0) return outcome;
+  if (outcome.session) ctx.http.setSessionCookie(outcome.session.token, outcome.session.expiresAt);
+  ctx.viewer = outcome.viewer;
+  return outcome;
+}
 
 @Resolver()
 export class AccountResolver {
@@ -25,7 +39,7 @@ export class AccountResolver {
     @Ctx() ctx: RequestContext,
     @Arg('input', () => SignUpInput, { description: 'The new account.' }) input: SignUpInput,
   ): Promise<SignUpPayload> {
-    const outcome = await signUp(ctx, input);
+    const outcome = applied(ctx, await signUp(ctx, browserOf(ctx), input));
     return Object.assign(new SignUpPayload(), { viewer: Viewer.of(outcome.viewer), userErrors: outcome.userErrors });
   }
 
@@ -37,13 +51,16 @@ export class AccountResolver {
     @Ctx() ctx: RequestContext,
     @Arg('input', () => SignInInput, { description: 'The credentials.' }) input: SignInInput,
   ): Promise<SignInPayload> {
-    const outcome = await signIn(ctx, input);
+    const outcome = applied(ctx, await signIn(ctx, browserOf(ctx), input));
     return Object.assign(new SignInPayload(), { viewer: Viewer.of(outcome.viewer), userErrors: outcome.userErrors });
   }
 
   @Mutation(() => SignOutPayload, { description: 'Ends the session of this browser and removes the cookie.' })
   async signOut(@Ctx() ctx: RequestContext): Promise<SignOutPayload> {
-    return Object.assign(new SignOutPayload(), { signedOut: await signOut(ctx) });
+    const signedOut = await signOut(ctx, callerOf(ctx));
+    ctx.http.clearSessionCookie();
+    ctx.viewer = null;
+    return Object.assign(new SignOutPayload(), { signedOut });
   }
 
   @Mutation(() => RequestPasswordResetPayload, {
@@ -53,7 +70,7 @@ export class AccountResolver {
     @Ctx() ctx: RequestContext,
     @Arg('input', () => RequestPasswordResetInput, { description: 'The address to send the link to.' }) input: RequestPasswordResetInput,
   ): Promise<RequestPasswordResetPayload> {
-    return Object.assign(new RequestPasswordResetPayload(), { userErrors: await requestPasswordReset(ctx, input) });
+    return Object.assign(new RequestPasswordResetPayload(), { userErrors: await requestPasswordReset(ctx, callerOf(ctx), input) });
   }
 
   @Mutation(() => ResetPasswordPayload, {
@@ -63,7 +80,7 @@ export class AccountResolver {
     @Ctx() ctx: RequestContext,
     @Arg('input', () => ResetPasswordInput, { description: 'The token and the new password.' }) input: ResetPasswordInput,
   ): Promise<ResetPasswordPayload> {
-    const outcome = await resetPassword(ctx, input);
+    const outcome = applied(ctx, await resetPassword(ctx, browserOf(ctx), input));
     return Object.assign(new ResetPasswordPayload(), { viewer: Viewer.of(outcome.viewer), userErrors: outcome.userErrors });
   }
 
@@ -74,7 +91,7 @@ export class AccountResolver {
     @Ctx() ctx: RequestContext,
     @Arg('input', () => ChangePasswordInput, { description: 'The current and the new password.' }) input: ChangePasswordInput,
   ): Promise<ChangePasswordPayload> {
-    const outcome = await changePassword(ctx, input);
+    const outcome = applied(ctx, await changePassword(ctx, callerOf(ctx), input));
     return Object.assign(new ChangePasswordPayload(), { viewer: Viewer.of(outcome.viewer), userErrors: outcome.userErrors });
   }
 
@@ -83,7 +100,7 @@ export class AccountResolver {
     @Ctx() ctx: RequestContext,
     @Arg('input', () => VerifyEmailInput, { description: 'The token of the link.' }) input: VerifyEmailInput,
   ): Promise<VerifyEmailPayload> {
-    const outcome = await verifyEmail(ctx, input);
+    const outcome = applied(ctx, await verifyEmail(ctx, callerOf(ctx), input));
     return Object.assign(new VerifyEmailPayload(), {
       verified: outcome.userErrors.length === 0,
       viewer: Viewer.of(outcome.viewer),
@@ -96,7 +113,7 @@ export class AccountResolver {
       'Sends a new confirmation link (valid 7 days) to the address of the signed-in account (UNAUTHENTICATED otherwise). At most 3 an hour (TOO_MANY_ATTEMPTS).',
   })
   async resendEmailVerification(@Ctx() ctx: RequestContext): Promise<ResendEmailVerificationPayload> {
-    const userErrors = await resendEmailVerification(ctx);
+    const userErrors = await resendEmailVerification(ctx, callerOf(ctx));
     return Object.assign(new ResendEmailVerificationPayload(), { sent: userErrors.length === 0, userErrors });
   }
 }

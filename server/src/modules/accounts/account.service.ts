@@ -1,7 +1,8 @@
 import type { DataSource } from 'typeorm';
-import type { RequestContext } from '../../app/context.js';
+import type { Config } from '../../core/config/config.js';
 import { UserError, UserErrorCode } from '../../core/graphql/user-error.js';
 import { composeMail } from '../mail/mail-templates.js';
+import type { Mailer } from '../mail/mailer.js';
 import { AccountRole } from './account.entity.js';
 import { AccountTokenPurpose } from './account-token.entity.js';
 import { accountLinks } from './account-links.js';
@@ -11,13 +12,38 @@ import { SignUpRole } from './account.types.js';
 import { requireViewer } from './authorization.js';
 import { emailProblem, normalizeEmail } from './email-address.js';
 import { hashPassword, needsRehash, passwordProblem, verifyAgainstDummy, verifyPassword } from './password.js';
-import type { SessionViewer } from './viewer.js';
+import type { SessionStore } from './session-store.js';
+import type { AuthThrottle } from './throttle.js';
+import type { Caller, SessionViewer } from './viewer.js';
 
 export const DISPLAY_NAME_MAX_LENGTH = 100;
 
+/** What the account flows use (a resolver passes its context). */
+export interface AccountDeps {
+  db: DataSource;
+  mailer: Mailer;
+  sessions: SessionStore;
+  throttle: AuthThrottle;
+  config: Pick<Config, 'publicUrl'>;
+}
+
+/** A caller that may be given a session (sign-up, sign-in, password reset): its user agent is kept with it. */
+export interface BrowserCaller extends Caller {
+  userAgent: string | null;
+}
+
+/** A session opened by the call: the HTTP layer sets its cookie. */
+export interface OpenedSession {
+  token: string;
+  expiresAt: Date;
+}
+
 export interface AccountOutcome {
+  /** On success, the caller's viewer from now on (null: not signed in). */
   viewer: SessionViewer | null;
   userErrors: UserError[];
+  /** Set when the call opened a session. */
+  session?: OpenedSession;
 }
 
 const failed = (...userErrors: UserError[]): AccountOutcome => ({ viewer: null, userErrors });
@@ -39,18 +65,16 @@ function displayNameProblem(name: string): { code: 'BLANK' | 'TOO_LONG'; message
 }
 
 /**
- * Starts a session for the account in this browser and sets the cookie. A session the
+ * Starts a session for the account in this browser (the caller sets its cookie). A session the
  * browser already had ends: a sign-in never reuses a session id (no session fixation).
  */
-async function openSession(ctx: RequestContext, accountId: number): Promise<SessionViewer> {
-  if (ctx.viewer) await ctx.sessions.delete(ctx.viewer.sessionId);
-  const { token, expiresAt, viewer } = await ctx.sessions.create(accountId, ctx.http.userAgent);
-  ctx.http.setSessionCookie(token, expiresAt);
-  ctx.viewer = viewer;
-  return viewer;
+async function openSession(deps: Pick<AccountDeps, 'sessions'>, caller: BrowserCaller, accountId: number): Promise<AccountOutcome> {
+  if (caller.viewer) await deps.sessions.delete(caller.viewer.sessionId);
+  const { token, expiresAt, viewer } = await deps.sessions.create(accountId, caller.userAgent);
+  return { viewer, userErrors: [], session: { token, expiresAt } };
 }
 
-export async function signUp(ctx: RequestContext, input: SignUpInput): Promise<AccountOutcome> {
+export async function signUp(deps: AccountDeps, caller: BrowserCaller, input: SignUpInput): Promise<AccountOutcome> {
   const email = normalizeEmail(input.email);
   const displayName = normalizeDisplayName(input.displayName);
   const problems: UserError[] = [];
@@ -62,10 +86,10 @@ export async function signUp(ctx: RequestContext, input: SignUpInput): Promise<A
   if (nameIssue) problems.push(problemAt('displayName', nameIssue));
   if (problems.length > 0) return failed(...problems);
 
-  await ctx.throttle.consumeSignUp(ctx.http.ip);
+  await deps.throttle.consumeSignUp(caller.ip);
   const passwordHash = await hashPassword(input.password);
   const role = input.role === SignUpRole.SUPPLIER_MEMBER ? AccountRole.SUPPLIER_MEMBER : AccountRole.BUYER;
-  const created = await ctx.db.transaction(async (manager) => {
+  const created = await deps.db.transaction(async (manager) => {
     const [row]: { id: number }[] = await manager.query(
       `INSERT INTO account (email, password_hash, display_name, role) VALUES ($1, $2, $3, $4)
        ON CONFLICT (email) DO NOTHING RETURNING id`,
@@ -83,8 +107,8 @@ export async function signUp(ctx: RequestContext, input: SignUpInput): Promise<A
       ),
     );
   }
-  await sendVerificationMail(ctx, 'welcome', email, created.verificationToken);
-  return { viewer: await openSession(ctx, created.id), userErrors: [] };
+  await sendVerificationMail(deps, 'welcome', email, created.verificationToken);
+  return openSession(deps, caller, created.id);
 }
 
 const INVALID_CREDENTIALS = 'Adresse électronique ou mot de passe incorrect.';
@@ -93,49 +117,46 @@ const INVALID_CREDENTIALS = 'Adresse électronique ou mot de passe incorrect.';
  * Throttled per address and IP and per IP (throttle.ts); an unknown address costs the same
  * time as a wrong password, so the answer tells nothing about which accounts exist.
  */
-export async function signIn(ctx: RequestContext, input: SignInInput): Promise<AccountOutcome> {
+export async function signIn(deps: AccountDeps, caller: BrowserCaller, input: SignInInput): Promise<AccountOutcome> {
   const email = normalizeEmail(input.email);
   const emailIssue = emailProblem(email);
   if (emailIssue) return failed(problemAt('email', emailIssue));
-  await ctx.throttle.assertCanSignIn(email, ctx.http.ip);
+  await deps.throttle.assertCanSignIn(email, caller.ip);
 
-  const [account]: { id: number; password_hash: string }[] = await ctx.db.query(
+  const [account]: { id: number; password_hash: string }[] = await deps.db.query(
     `SELECT id, password_hash FROM account WHERE email = $1`,
     [email],
   );
   const valid = account ? await verifyPassword(account.password_hash, input.password) : await verifyAgainstDummy(input.password);
   if (!account || !valid) {
-    await ctx.throttle.signInFailed(email, ctx.http.ip);
+    await deps.throttle.signInFailed(email, caller.ip);
     return failed(UserError.of(null, UserErrorCode.INVALID_CREDENTIALS, INVALID_CREDENTIALS));
   }
-  await ctx.throttle.signInSucceeded(email, ctx.http.ip);
+  await deps.throttle.signInSucceeded(email, caller.ip);
   if (needsRehash(account.password_hash)) {
-    await ctx.db.query(`UPDATE account SET password_hash = $2 WHERE id = $1`, [account.id, await hashPassword(input.password)]);
+    await deps.db.query(`UPDATE account SET password_hash = $2 WHERE id = $1`, [account.id, await hashPassword(input.password)]);
   }
-  return { viewer: await openSession(ctx, account.id), userErrors: [] };
+  return openSession(deps, caller, account.id);
 }
 
-/** Ends the session of this browser, if any, and removes the cookie. */
-export async function signOut(ctx: RequestContext): Promise<boolean> {
-  const viewer = ctx.viewer;
-  if (viewer) await ctx.sessions.delete(viewer.sessionId);
-  ctx.http.clearSessionCookie();
-  ctx.viewer = null;
-  return viewer !== null;
+/** Ends the caller's session, if any (the HTTP layer removes the cookie); whether there was one. */
+export async function signOut(deps: Pick<AccountDeps, 'sessions'>, caller: Caller): Promise<boolean> {
+  if (caller.viewer) await deps.sessions.delete(caller.viewer.sessionId);
+  return caller.viewer !== null;
 }
 
 /** Sends a reset link when the address has an account; the answer is the same either way. */
-export async function requestPasswordReset(ctx: RequestContext, input: RequestPasswordResetInput): Promise<UserError[]> {
+export async function requestPasswordReset(deps: AccountDeps, caller: Caller, input: RequestPasswordResetInput): Promise<UserError[]> {
   const email = normalizeEmail(input.email);
   const emailIssue = emailProblem(email);
   if (emailIssue) return [problemAt('email', emailIssue)];
-  await ctx.throttle.consumePasswordReset(email, ctx.http.ip);
-  const [account]: { id: number }[] = await ctx.db.query(`SELECT id FROM account WHERE email = $1`, [email]);
+  await deps.throttle.consumePasswordReset(email, caller.ip);
+  const [account]: { id: number }[] = await deps.db.query(`SELECT id FROM account WHERE email = $1`, [email]);
   if (account) {
-    const token = await issueToken(ctx.db, account.id, AccountTokenPurpose.PASSWORD_RESET);
-    await ctx.mailer.send(
+    const token = await issueToken(deps.db, account.id, AccountTokenPurpose.PASSWORD_RESET);
+    await deps.mailer.send(
       composeMail('password-reset', email, {
-        resetUrl: accountLinks(ctx.config.publicUrl).resetPassword(token),
+        resetUrl: accountLinks(deps.config.publicUrl).resetPassword(token),
         validForMinutes: TOKEN_LIFETIME_MINUTES[AccountTokenPurpose.PASSWORD_RESET],
       }),
     );
@@ -154,14 +175,14 @@ const INVALID_RESET_TOKEN = UserError.of(
  * account ends, and this browser gets a new one. The address is confirmed on the way
  * (the person read a mail sent to it).
  */
-export async function resetPassword(ctx: RequestContext, input: ResetPasswordInput): Promise<AccountOutcome> {
-  const owner = await accountOfToken(ctx.db, input.token, AccountTokenPurpose.PASSWORD_RESET);
+export async function resetPassword(deps: AccountDeps, caller: BrowserCaller, input: ResetPasswordInput): Promise<AccountOutcome> {
+  const owner = await accountOfToken(deps.db, input.token, AccountTokenPurpose.PASSWORD_RESET);
   if (!owner) return failed(INVALID_RESET_TOKEN);
   const passwordIssue = passwordProblem(input.newPassword, owner.email);
   if (passwordIssue) return failed(problemAt('newPassword', passwordIssue));
 
   const passwordHash = await hashPassword(input.newPassword);
-  const accountId = await ctx.db.transaction(async (manager) => {
+  const accountId = await deps.db.transaction(async (manager) => {
     const id = await useToken(manager, input.token, AccountTokenPurpose.PASSWORD_RESET);
     if (id === null) return null;
     await manager.query(
@@ -174,37 +195,37 @@ export async function resetPassword(ctx: RequestContext, input: ResetPasswordInp
     return id;
   });
   if (accountId === null) return failed(INVALID_RESET_TOKEN);
-  await ctx.mailer.send(composeMail('password-changed', owner.email, { forgotPasswordUrl: accountLinks(ctx.config.publicUrl).forgotPassword }));
-  return { viewer: await openSession(ctx, accountId), userErrors: [] };
+  await deps.mailer.send(composeMail('password-changed', owner.email, { forgotPasswordUrl: accountLinks(deps.config.publicUrl).forgotPassword }));
+  return openSession(deps, caller, accountId);
 }
 
 /** Changes the signed-in account's password; its other sessions end, this one stays. */
-export async function changePassword(ctx: RequestContext, input: ChangePasswordInput): Promise<AccountOutcome> {
-  const viewer = requireViewer(ctx);
+export async function changePassword(deps: AccountDeps, caller: Caller, input: ChangePasswordInput): Promise<AccountOutcome> {
+  const viewer = requireViewer(caller);
   const passwordIssue = passwordProblem(input.newPassword, viewer.email);
   if (passwordIssue) return failed(problemAt('newPassword', passwordIssue));
   // A stolen session must not be a way to guess the password: same throttle as sign-in.
-  await ctx.throttle.assertCanSignIn(viewer.email, ctx.http.ip);
-  const [account]: { password_hash: string }[] = await ctx.db.query(`SELECT password_hash FROM account WHERE id = $1`, [viewer.accountId]);
+  await deps.throttle.assertCanSignIn(viewer.email, caller.ip);
+  const [account]: { password_hash: string }[] = await deps.db.query(`SELECT password_hash FROM account WHERE id = $1`, [viewer.accountId]);
   if (!(await verifyPassword(account.password_hash, input.currentPassword))) {
-    await ctx.throttle.signInFailed(viewer.email, ctx.http.ip);
+    await deps.throttle.signInFailed(viewer.email, caller.ip);
     return failed(UserError.of('currentPassword', UserErrorCode.INVALID_CREDENTIALS, 'Le mot de passe actuel est incorrect.'));
   }
   const passwordHash = await hashPassword(input.newPassword);
-  await ctx.db.transaction(async (manager) => {
+  await deps.db.transaction(async (manager) => {
     await manager.query(`UPDATE account SET password_hash = $2, password_changed_at = now(), updated_at = now() WHERE id = $1`, [
       viewer.accountId,
       passwordHash,
     ]);
     await manager.query(`DELETE FROM account_session WHERE account_id = $1 AND id <> $2`, [viewer.accountId, viewer.sessionId]);
   });
-  await ctx.mailer.send(composeMail('password-changed', viewer.email, { forgotPasswordUrl: accountLinks(ctx.config.publicUrl).forgotPassword }));
+  await deps.mailer.send(composeMail('password-changed', viewer.email, { forgotPasswordUrl: accountLinks(deps.config.publicUrl).forgotPassword }));
   return { viewer, userErrors: [] };
 }
 
 /** Confirms an address from the link of the welcome mail (whoever opens it: signed in or not). */
-export async function verifyEmail(ctx: RequestContext, input: VerifyEmailInput): Promise<AccountOutcome> {
-  const accountId = await useToken(ctx.db, input.token, AccountTokenPurpose.EMAIL_VERIFICATION);
+export async function verifyEmail(deps: Pick<AccountDeps, 'db'>, caller: Caller, input: VerifyEmailInput): Promise<AccountOutcome> {
+  const accountId = await useToken(deps.db, input.token, AccountTokenPurpose.EMAIL_VERIFICATION);
   if (accountId === null) {
     return failed(
       UserError.of(
@@ -214,36 +235,41 @@ export async function verifyEmail(ctx: RequestContext, input: VerifyEmailInput):
       ),
     );
   }
-  const [row]: { email_verified_at: Date }[] = await ctx.db.query(
+  const [row]: { email_verified_at: Date }[] = await deps.db.query(
     `WITH verified AS (
        UPDATE account SET email_verified_at = coalesce(email_verified_at, now()), updated_at = now() WHERE id = $1
        RETURNING email_verified_at)
      SELECT email_verified_at FROM verified`,
     [accountId],
   );
-  if (ctx.viewer?.accountId === accountId) ctx.viewer = { ...ctx.viewer, emailVerifiedAt: row.email_verified_at };
-  return { viewer: ctx.viewer, userErrors: [] };
+  const viewer = caller.viewer?.accountId === accountId ? { ...caller.viewer, emailVerifiedAt: row.email_verified_at } : caller.viewer;
+  return { viewer, userErrors: [] };
 }
 
 /**
  * Sends a new confirmation link to the signed-in account's address (UNAUTHENTICATED
  * otherwise); throttled per account, each request sends a mail.
  */
-export async function resendEmailVerification(ctx: RequestContext): Promise<UserError[]> {
-  const viewer = requireViewer(ctx);
+export async function resendEmailVerification(deps: AccountDeps, caller: Caller): Promise<UserError[]> {
+  const viewer = requireViewer(caller);
   if (viewer.emailVerifiedAt !== null) {
     return [UserError.of(null, UserErrorCode.NOT_ALLOWED_NOW, 'Votre adresse électronique est déjà confirmée.')];
   }
-  await ctx.throttle.consumeEmailVerification(viewer.accountId);
-  const token = await issueToken(ctx.db, viewer.accountId, AccountTokenPurpose.EMAIL_VERIFICATION);
-  await sendVerificationMail(ctx, 'email-verification', viewer.email, token);
+  await deps.throttle.consumeEmailVerification(viewer.accountId);
+  const token = await issueToken(deps.db, viewer.accountId, AccountTokenPurpose.EMAIL_VERIFICATION);
+  await sendVerificationMail(deps, 'email-verification', viewer.email, token);
   return [];
 }
 
-async function sendVerificationMail(ctx: RequestContext, template: 'welcome' | 'email-verification', email: string, token: string): Promise<void> {
-  await ctx.mailer.send(
+async function sendVerificationMail(
+  deps: Pick<AccountDeps, 'mailer' | 'config'>,
+  template: 'welcome' | 'email-verification',
+  email: string,
+  token: string,
+): Promise<void> {
+  await deps.mailer.send(
     composeMail(template, email, {
-      verifyUrl: accountLinks(ctx.config.publicUrl).verifyEmail(token),
+      verifyUrl: accountLinks(deps.config.publicUrl).verifyEmail(token),
       validForDays: TOKEN_LIFETIME_MINUTES[AccountTokenPurpose.EMAIL_VERIFICATION] / (24 * 60),
     }),
   );

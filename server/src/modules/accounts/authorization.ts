@@ -1,20 +1,22 @@
-import type { RequestContext } from '../../app/context.js';
 import { forbidden, unauthenticated } from '../../core/graphql/errors.js';
 import { AccountRole } from './account.entity.js';
 import { MembershipRole } from './supplier-membership.entity.js';
-import type { SessionViewer } from './viewer.js';
+import type { Caller, SessionViewer } from './viewer.js';
+
+/** Whoever carries the viewer: a service's caller, or a resolver's context. */
+type WithViewer = Pick<Caller, 'viewer'>;
 
 /**
- * Guards for resolvers. Roles: anonymous (ctx.viewer null), BUYER, SUPPLIER_MEMBER (rights
+ * Guards for services and resolvers. Roles: anonymous (viewer null), BUYER, SUPPLIER_MEMBER (rights
  * on a supplier only through a supplier_membership row), ADMIN (everything).
  */
-export function requireViewer(ctx: Pick<RequestContext, 'viewer'>): SessionViewer {
-  if (!ctx.viewer) throw unauthenticated();
-  return ctx.viewer;
+export function requireViewer(caller: WithViewer): SessionViewer {
+  if (!caller.viewer) throw unauthenticated();
+  return caller.viewer;
 }
 
-export function requireAdmin(ctx: Pick<RequestContext, 'viewer'>): SessionViewer {
-  const viewer = requireViewer(ctx);
+export function requireAdmin(caller: WithViewer): SessionViewer {
+  const viewer = requireViewer(caller);
   if (viewer.role !== AccountRole.ADMIN) throw forbidden();
   return viewer;
 }
@@ -31,11 +33,11 @@ export function canActForSupplier(
 }
 
 export function requireSupplierAccess(
-  ctx: Pick<RequestContext, 'viewer'>,
+  caller: WithViewer,
   supplierId: number,
   roles?: readonly MembershipRole[],
 ): SessionViewer {
-  const viewer = requireViewer(ctx);
+  const viewer = requireViewer(caller);
   if (!canActForSupplier(viewer, supplierId, roles)) throw forbidden("Votre compte n'est pas rattaché à cette structure.");
   return viewer;
 }

@@ -22,6 +22,15 @@ export interface SessionViewer {
   csrfToken: string;
 }
 
+/**
+ * Who asks a service for something, without the GraphQL request: the signed-in person (null
+ * when anonymous) and the client address that throttles count against ('local' for scripts).
+ */
+export interface Caller {
+  viewer: SessionViewer | null;
+  ip: string;
+}
+
 /** What the HTTP layer gives resolvers: who is calling from where, and the session cookie. */
 export interface HttpScope {
   /** Client address (the forwarded one behind TRUST_PROXY proxies). */

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../app/context.js';
+import { callerOf, type RequestContext } from '../../app/context.js';
 import { integerKeyOf } from '../../core/graphql/global-id.js';
 import { PageArgs } from '../../core/graphql/pagination.js';
 import { Viewer } from '../accounts/account.types.js';
@@ -20,7 +20,7 @@ export class ViewerApiKeysResolver {
 export class ApiKeyResolver {
   @Query(() => ApiKeyConnection, { description: 'Every API key with its owner and use, newest first. Admins only (UNAUTHENTICATED, FORBIDDEN).' })
   apiKeys(@Ctx() ctx: RequestContext, @Args(() => PageArgs) page: PageArgs): Promise<ApiKeyConnection> {
-    return service.allApiKeys(ctx, page);
+    return service.allApiKeys(ctx, callerOf(ctx), page);
   }
 
   @Mutation(() => CreateApiKeyPayload, {
@@ -30,7 +30,7 @@ export class ApiKeyResolver {
     @Ctx() ctx: RequestContext,
     @Arg('input', () => CreateApiKeyInput, { description: 'The new key.' }) input: CreateApiKeyInput,
   ): Promise<CreateApiKeyPayload> {
-    return Object.assign(new CreateApiKeyPayload(), await service.createApiKey(ctx, input));
+    return Object.assign(new CreateApiKeyPayload(), await service.createApiKey(ctx, callerOf(ctx), input));
   }
 
   @Mutation(() => RevokeApiKeyPayload, {
@@ -40,6 +40,6 @@ export class ApiKeyResolver {
     @Ctx() ctx: RequestContext,
     @Arg('input', () => RevokeApiKeyInput, { description: 'The key.' }) input: RevokeApiKeyInput,
   ): Promise<RevokeApiKeyPayload> {
-    return Object.assign(new RevokeApiKeyPayload(), await service.revokeApiKey(ctx, input));
+    return Object.assign(new RevokeApiKeyPayload(), await service.revokeApiKey(ctx, callerOf(ctx), input));
   }
 }

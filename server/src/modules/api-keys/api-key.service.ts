@@ -1,4 +1,4 @@
-import type { RequestContext } from '../../app/context.js';
+import type { DataSource } from 'typeorm';
 import { forbidden } from '../../core/graphql/errors.js';
 import { integerKeyOf, toGlobalId } from '../../core/graphql/global-id.js';
 import { decodeCursor, encodeCursor, pageInfoOf, pageSizeOf, type PageArgs } from '../../core/graphql/pagination.js';
@@ -6,7 +6,9 @@ import { UserError, UserErrorCode } from '../../core/graphql/user-error.js';
 import { AccountRole } from '../accounts/account.entity.js';
 import { Account } from '../accounts/account.types.js';
 import { requireAdmin, requireViewer } from '../accounts/authorization.js';
+import type { Caller } from '../accounts/viewer.js';
 import { InputCheck } from '../../core/graphql/input-check.js';
+import type { ApiAccess } from './api-access.js';
 import { newApiKey } from './api-key-secret.js';
 import type { CreateApiKeyInput, RevokeApiKeyInput } from './api-key.inputs.js';
 import { ApiKey, ApiKeyConnection, ApiKeyDailyUsage, ApiKeyEdge, ApiKeyUsage } from './api-key.types.js';
@@ -16,6 +18,13 @@ export const MAX_ACTIVE_KEYS = 20;
 export const USAGE_DAYS = 30;
 const NAME_RULE = { label: 'Le nom de la clé', max: 100, required: true } as const;
 const ORDERING = 'apiKey:id:desc';
+
+/** What the key services use (a resolver passes its context). */
+export interface ApiKeyDeps {
+  db: DataSource;
+  /** Its usage counters are written before keys are read. */
+  apiAccess: Pick<ApiAccess, 'usage'>;
+}
 
 interface ApiKeyRow {
   id: number;
@@ -47,17 +56,17 @@ function usageDays(now = new Date()): string[] {
  * Reads keys with their owners, after every server process wrote its pending usage
  * counters: the owner sees the calls just made (and their last use) at once.
  */
-async function selectKeys(ctx: RequestContext, where: string, parameters: unknown[]): Promise<ApiKeyRow[]> {
-  await ctx.apiAccess.usage.flushEverywhere();
-  return ctx.db.query(`${SELECT_KEYS} ${where}`, parameters);
+async function selectKeys(deps: ApiKeyDeps, where: string, parameters: unknown[]): Promise<ApiKeyRow[]> {
+  await deps.apiAccess.usage.flushEverywhere();
+  return deps.db.query(`${SELECT_KEYS} ${where}`, parameters);
 }
 
 /** Builds the keys of one list; their usage is read on demand, in one query for the whole list. */
-function keysOf(ctx: RequestContext, rows: ApiKeyRow[]): ApiKey[] {
+function keysOf(deps: Pick<ApiKeyDeps, 'db'>, rows: ApiKeyRow[]): ApiKey[] {
   let usage: Promise<Map<number, ApiKeyUsage>> | null = null;
   const loadAll = async (): Promise<Map<number, ApiKeyUsage>> => {
     const days = usageDays();
-    const counted: { api_key_id: number; day: string; calls: number; errors: number; rate_limited: number }[] = await ctx.db.query(
+    const counted: { api_key_id: number; day: string; calls: number; errors: number; rate_limited: number }[] = await deps.db.query(
       `SELECT api_key_id, to_char(hour AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day,
               sum(calls)::int AS calls, sum(errors)::int AS errors, sum(rate_limited)::int AS rate_limited
        FROM api_key_usage WHERE api_key_id = ANY($1::int[]) AND hour >= $2::timestamptz
@@ -101,39 +110,43 @@ function keysOf(ctx: RequestContext, rows: ApiKeyRow[]): ApiKey[] {
 }
 
 /** An account's keys, newest first, revoked ones included. */
-export async function apiKeysOf(ctx: RequestContext, accountId: number): Promise<ApiKey[]> {
-  const rows: ApiKeyRow[] = await selectKeys(ctx, 'WHERE k.account_id = $1 ORDER BY k.id DESC', [accountId]);
-  return keysOf(ctx, rows);
+export async function apiKeysOf(deps: ApiKeyDeps, accountId: number): Promise<ApiKey[]> {
+  const rows: ApiKeyRow[] = await selectKeys(deps, 'WHERE k.account_id = $1 ORDER BY k.id DESC', [accountId]);
+  return keysOf(deps, rows);
 }
 
 /** Every key, newest first (admins only). */
-export async function allApiKeys(ctx: RequestContext, page: PageArgs): Promise<ApiKeyConnection> {
-  requireAdmin(ctx);
+export async function allApiKeys(deps: ApiKeyDeps, caller: Caller, page: PageArgs): Promise<ApiKeyConnection> {
+  requireAdmin(caller);
   const limit = pageSizeOf(page.first);
   const [afterId] = page.after ? decodeCursor(page.after, ORDERING, ['int4']) : [null];
   // The identity id grows with creation time: a unique, newest-first key.
   const rows: ApiKeyRow[] =
-    limit === 0 ? [] : await selectKeys(ctx, 'WHERE $1::int IS NULL OR k.id < $1 ORDER BY k.id DESC LIMIT $2', [afterId, limit + 1]);
-  const keys = keysOf(ctx, rows.slice(0, limit));
+    limit === 0 ? [] : await selectKeys(deps, 'WHERE $1::int IS NULL OR k.id < $1 ORDER BY k.id DESC LIMIT $2', [afterId, limit + 1]);
+  const keys = keysOf(deps, rows.slice(0, limit));
   const edges = keys.map((node, index) => Object.assign(new ApiKeyEdge(), { cursor: encodeCursor(ORDERING, [rows[index].id]), node }));
   return Object.assign(new ApiKeyConnection(), {
     edges,
     pageInfo: pageInfoOf(edges.map((edge) => edge.cursor), rows.length > limit, page.after),
-    countAll: async () => (await ctx.db.query('SELECT count(*)::int AS count FROM api_key'))[0].count as number,
+    countAll: async () => (await deps.db.query('SELECT count(*)::int AS count FROM api_key'))[0].count as number,
   });
 }
 
-async function apiKeyById(ctx: RequestContext, id: number): Promise<ApiKey> {
-  const rows: ApiKeyRow[] = await selectKeys(ctx, 'WHERE k.id = $1', [id]);
-  return keysOf(ctx, rows)[0];
+async function apiKeyById(deps: ApiKeyDeps, id: number): Promise<ApiKey> {
+  const rows: ApiKeyRow[] = await selectKeys(deps, 'WHERE k.id = $1', [id]);
+  return keysOf(deps, rows)[0];
 }
 
-export async function createApiKey(ctx: RequestContext, input: CreateApiKeyInput): Promise<{ apiKey: ApiKey | null; key: string | null; userErrors: UserError[] }> {
-  const viewer = requireViewer(ctx);
+export async function createApiKey(
+  deps: ApiKeyDeps,
+  caller: Caller,
+  input: CreateApiKeyInput,
+): Promise<{ apiKey: ApiKey | null; key: string | null; userErrors: UserError[] }> {
+  const viewer = requireViewer(caller);
   const check = new InputCheck();
   const name = check.text(['name'], input.name, NAME_RULE);
   if (name === null) return { apiKey: null, key: null, userErrors: check.errors };
-  const created = await ctx.db.transaction(async (manager) => {
+  const created = await deps.db.transaction(async (manager) => {
     // Serialises the account's creations so that the limit holds.
     await manager.query('SELECT 1 FROM account WHERE id = $1 FOR UPDATE', [viewer.accountId]);
     const [{ count }] = await manager.query('SELECT count(*)::int AS count FROM api_key WHERE account_id = $1 AND revoked_at IS NULL', [viewer.accountId]);
@@ -150,14 +163,14 @@ export async function createApiKey(ctx: RequestContext, input: CreateApiKeyInput
     return { id: id as number, key: secret.key };
   });
   if (created instanceof UserError) return { apiKey: null, key: null, userErrors: [created] };
-  return { apiKey: await apiKeyById(ctx, created.id), key: created.key, userErrors: [] };
+  return { apiKey: await apiKeyById(deps, created.id), key: created.key, userErrors: [] };
 }
 
 /** Revokes a key of the viewer (or any key, for an admin); the next request with it gets a 401. */
-export async function revokeApiKey(ctx: RequestContext, input: RevokeApiKeyInput): Promise<{ apiKey: ApiKey | null; userErrors: UserError[] }> {
-  const viewer = requireViewer(ctx);
+export async function revokeApiKey(deps: ApiKeyDeps, caller: Caller, input: RevokeApiKeyInput): Promise<{ apiKey: ApiKey | null; userErrors: UserError[] }> {
+  const viewer = requireViewer(caller);
   const id = integerKeyOf(input.apiKeyId, 'ApiKey', 'apiKeyId');
-  const failure = await ctx.db.transaction(async (manager) => {
+  const failure = await deps.db.transaction(async (manager) => {
     const [row]: { account_id: number; revoked_at: Date | null }[] = await manager.query(
       'SELECT account_id, revoked_at FROM api_key WHERE id = $1 FOR UPDATE',
       [id],
@@ -169,5 +182,5 @@ export async function revokeApiKey(ctx: RequestContext, input: RevokeApiKeyInput
     return null;
   });
   if (failure) return { apiKey: null, userErrors: [failure] };
-  return { apiKey: await apiKeyById(ctx, id), userErrors: [] };
+  return { apiKey: await apiKeyById(deps, id), userErrors: [] };
 }

@@ -1,6 +1,8 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 
 @Entity('category_group')
+// Under 63: a supplier's groups are a bit mask in supplier_search.
+@Check('category_group_id_check', 'id < 63')
 export class CategoryGroupEntity {
   @PrimaryGeneratedColumn('identity', { type: 'integer', generatedIdentity: 'ALWAYS' })
   id!: number;
@@ -19,6 +21,7 @@ export class CategoryGroupEntity {
 }
 
 @Entity('category')
+@Index('category_group_idx', ['groupId'])
 export class CategoryEntity {
   @PrimaryGeneratedColumn('identity', { type: 'integer', generatedIdentity: 'ALWAYS' })
   id!: number;
@@ -30,7 +33,7 @@ export class CategoryEntity {
   groupId!: number;
 
   @ManyToOne(() => CategoryGroupEntity)
-  @JoinColumn({ name: 'group_id' })
+  @JoinColumn({ name: 'group_id', foreignKeyConstraintName: 'category_group_id_fkey' })
   group?: Relation<CategoryGroupEntity>;
 
   @Column({ type: 'text' })
@@ -39,10 +42,10 @@ export class CategoryEntity {
   @Column({ type: 'text' })
   description!: string;
 
-  @Column({ type: 'text', array: true })
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
   keywords!: string[];
 
-  @Column({ name: 'cpv_prefixes', type: 'text', array: true })
+  @Column({ name: 'cpv_prefixes', type: 'text', array: true, default: () => "'{}'" })
   cpvPrefixes!: string[];
 
   @Column({ type: 'integer' })

@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { SupplierSource } from '../suppliers/supplier-source.js';
 
 export enum ImportRunStatus {
@@ -12,6 +12,8 @@ export enum ImportRunStatus {
  * SQL, in the transaction of each batch; this mapping is for reading it (admin screens).
  */
 @Entity('import_run')
+// (started_at DESC): TypeORM cannot declare a descending index.
+@Index('import_run_started_idx', { synchronize: false })
 export class ImportRunEntity {
   @PrimaryGeneratedColumn('identity', { type: 'integer', generatedIdentity: 'ALWAYS' })
   id!: number;
@@ -35,10 +37,10 @@ export class ImportRunEntity {
   @Column({ name: 'dry_run', type: 'boolean' })
   dryRun!: boolean;
 
-  @Column({ type: 'enum', enum: ImportRunStatus, enumName: 'import_run_status' })
+  @Column({ type: 'enum', enum: ImportRunStatus, enumName: 'import_run_status', default: ImportRunStatus.RUNNING })
   status!: ImportRunStatus;
 
-  @Column({ name: 'started_at', type: 'timestamptz' })
+  @Column({ name: 'started_at', type: 'timestamptz', default: () => 'now()' })
   startedAt!: Date;
 
   @Column({ name: 'finished_at', type: 'timestamptz', nullable: true })
@@ -47,56 +49,56 @@ export class ImportRunEntity {
   @Column({ name: 'duration_ms', type: 'integer', nullable: true })
   durationMs!: number | null;
 
-  @Column({ name: 'rows_read', type: 'integer' })
+  @Column({ name: 'rows_read', type: 'integer', default: 0 })
   rowsRead!: number;
 
-  @Column({ type: 'integer' })
+  @Column({ type: 'integer', default: 0 })
   created!: number;
 
-  @Column({ type: 'integer' })
+  @Column({ type: 'integer', default: 0 })
   updated!: number;
 
-  @Column({ type: 'integer' })
+  @Column({ type: 'integer', default: 0 })
   unchanged!: number;
 
-  @Column({ type: 'integer' })
+  @Column({ type: 'integer', default: 0 })
   merged!: number;
 
-  @Column({ type: 'integer' })
+  @Column({ type: 'integer', default: 0 })
   republished!: number;
 
-  @Column({ type: 'integer' })
+  @Column({ type: 'integer', default: 0 })
   unpublished!: number;
 
-  @Column({ type: 'integer' })
+  @Column({ type: 'integer', default: 0 })
   rejected!: number;
 
-  @Column({ type: 'integer' })
+  @Column({ type: 'integer', default: 0 })
   skipped!: number;
 
   /** Rows not imported because an earlier row of the file had their SIRET. */
-  @Column({ type: 'integer' })
+  @Column({ type: 'integer', default: 0 })
   duplicates!: number;
 
   /** The first 100 duplicates, by line: `{ line, siret, firstLine }`. */
-  @Column({ name: 'duplicate_rows', type: 'jsonb' })
+  @Column({ name: 'duplicate_rows', type: 'jsonb', default: [] })
   duplicateRows!: { line: number; siret: string; firstLine: number }[];
 
   /** Changes made to imported rows (values too long cut or left out). */
-  @Column({ type: 'integer' })
+  @Column({ type: 'integer', default: 0 })
   warnings!: number;
 
   /** The first 100 warnings, by line: `{ line, reason, value? }`. */
-  @Column({ name: 'warning_rows', type: 'jsonb' })
+  @Column({ name: 'warning_rows', type: 'jsonb', default: [] })
   warningRows!: { line: number; reason: string; value?: string }[];
 
-  @Column({ name: 'commune_centre_positions', type: 'integer' })
+  @Column({ name: 'commune_centre_positions', type: 'integer', default: 0 })
   communeCentrePositions!: number;
 
-  @Column({ name: 'skipped_reasons', type: 'jsonb' })
+  @Column({ name: 'skipped_reasons', type: 'jsonb', default: {} })
   skippedReasons!: Record<string, number>;
 
-  @Column({ name: 'unmapped_activities', type: 'jsonb' })
+  @Column({ name: 'unmapped_activities', type: 'jsonb', default: {} })
   unmappedActivities!: Record<string, number>;
 
   @Column({ type: 'text', nullable: true })

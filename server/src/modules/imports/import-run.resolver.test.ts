@@ -4,6 +4,7 @@ import { useTestServer, type TestBrowser } from '../../test-support/test-server.
 import { SupplierSource } from '../suppliers/supplier-source.js';
 import { ImportRunStatus } from './import-run.entity.js';
 import { createRun, finishRun, ReportDelta, saveDelta } from './import-report.js';
+import { importRunRejections, importRuns } from './import-run.service.js';
 
 /** The stored import reports through `importRuns`, over real HTTP: admins only. */
 
@@ -113,5 +114,20 @@ describe('importRuns', () => {
     await storeRun('encore.csv', 3);
     await storeRun('toujours.csv', 1);
     expect(await count()).toBe(before);
+  });
+
+  it('refuses a number of rejections out of bounds (BAD_USER_INPUT)', async () => {
+    await storeRun('bornes.csv', 1);
+    const response = await admin.query(`{ importRuns(first: 1) { edges { node { rejections(first: 1001) { line } } } } }`);
+    expect(response.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('the import run service', () => {
+  it('takes plain arguments and checks the caller itself', async () => {
+    const deps = { db: app.database.db };
+    const anonymous = { viewer: null, ip: 'local' };
+    await expect(importRuns(deps, anonymous, { first: 10 })).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+    await expect(importRunRejections(deps, anonymous, 1, 10)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
   });
 });

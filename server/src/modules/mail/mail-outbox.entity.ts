@@ -1,7 +1,8 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** A message kept by the outbox mailer (no SMTP server configured). */
 @Entity('mail_outbox')
+@Index('mail_outbox_recipient', ['recipient', 'createdAt'])
 export class MailOutboxEntity {
   @PrimaryGeneratedColumn('identity', { type: 'integer', generatedIdentity: 'ALWAYS' })
   id!: number;
@@ -21,7 +22,7 @@ export class MailOutboxEntity {
   @Column({ type: 'text', nullable: true })
   html!: string | null;
 
-  @Column({ name: 'created_at', type: 'timestamptz' })
+  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;
 
   @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })

@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
-import type { DataSource } from 'typeorm';
+import type { SqlRunner } from '../../core/database/sql-runner.js';
+import { latestOutboxMessages } from './mail-outbox.records.js';
 import { escapeHtml } from './mail-templates.js';
 
 const SHOWN = 100;
@@ -9,18 +10,16 @@ const SHOWN = 100;
  * Served only with MAIL_OUTBOX_VIEW=1 (`pnpm dev` sets it): it shows password reset
  * links, so it must never be reachable on a public deployment.
  */
-export function outboxView(db: DataSource) {
+export function outboxView(db: SqlRunner) {
   return async (_request: Request, response: Response): Promise<void> => {
-    const rows: { id: number; recipient: string; template: string; subject: string; text: string; created_at: Date }[] = await db.query(
-      `SELECT id, recipient, template, subject, text, created_at FROM mail_outbox ORDER BY id DESC LIMIT ${SHOWN}`,
-    );
+    const messages = await latestOutboxMessages(db, SHOWN);
     const linkify = (text: string) =>
       escapeHtml(text).replace(/https?:\/\/[^\s<]+/g, (url) => `<a href="${url}">${url}</a>`);
-    const items = rows.map(
-      (row) => `<article>
-  <h2>${escapeHtml(row.subject)}</h2>
-  <p class="meta">n° ${row.id} · à <strong>${escapeHtml(row.recipient)}</strong> · ${escapeHtml(row.template)} · ${row.created_at.toISOString()}</p>
-  <pre>${linkify(row.text)}</pre>
+    const items = messages.map(
+      (message) => `<article>
+  <h2>${escapeHtml(message.subject)}</h2>
+  <p class="meta">n° ${message.id} · à <strong>${escapeHtml(message.recipient)}</strong> · ${escapeHtml(message.template)} · ${message.createdAt.toISOString()}</p>
+  <pre>${linkify(message.text)}</pre>
 </article>`,
     );
     response

@@ -1,22 +1,20 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../app/context.js';
+import { callerOf, type RequestContext } from '../../app/context.js';
 import { PageArgs } from '../../core/graphql/pagination.js';
-import { requireAdmin } from '../accounts/authorization.js';
 import { Supplier } from '../suppliers/supplier.types.js';
 import { CLAIM_CODE_LIMITS } from './claim-code-limits.js';
-import { cancelSupplierClaim, type ClaimOutcome, confirmSupplierClaim, decideSupplierClaim, requestSupplierClaim } from './claim.service.js';
+import {
+  cancelSupplierClaim, type ClaimOutcome, confirmSupplierClaim, decideSupplierClaim, requestSupplierClaim, supplierClaimQueue,
+} from './claim.service.js';
 import { CancelSupplierClaimInput, ConfirmSupplierClaimInput, DecideSupplierClaimInput, RequestSupplierClaimInput } from './membership.inputs.js';
-import { CLAIM_COLUMNS, claimOf, type ClaimRow } from './membership.records.js';
-import { membershipsOf, referencedSupplier } from './membership.resolver.js';
+import { claimOf } from './membership.records.js';
 import { ClaimMethod, ClaimStatus, SupplierClaim, SupplierClaimConnection, SupplierClaimPayload } from './membership.types.js';
-import { moderationPage } from './moderation-queue.js';
+import { referencedSupplier } from './referenced-suppliers.js';
 
-async function payloadOf(ctx: RequestContext, outcome: ClaimOutcome): Promise<SupplierClaimPayload> {
-  const membership =
-    outcome.grantedSupplierId !== null && outcome.claim ? (await membershipsOf(ctx, outcome.claim.account_id, outcome.grantedSupplierId))[0] : null;
+function payloadOf(outcome: ClaimOutcome): SupplierClaimPayload {
   return Object.assign(new SupplierClaimPayload(), {
     claim: outcome.claim && claimOf(outcome.claim),
-    membership: membership ?? null,
+    membership: outcome.membership,
     userErrors: outcome.userErrors,
   });
 }
@@ -25,7 +23,7 @@ async function payloadOf(ctx: RequestContext, outcome: ClaimOutcome): Promise<Su
 export class SupplierClaimResolver {
   @FieldResolver(() => Supplier, { description: 'The supplier claimed.' })
   supplier(@Root() claim: SupplierClaim, @Ctx() ctx: RequestContext): Promise<Supplier> {
-    return referencedSupplier(ctx, claim.supplierKey);
+    return referencedSupplier(ctx.loaders, claim.supplierKey);
   }
 
   @Query(() => SupplierClaimConnection, { description: 'Claims, oldest first: the moderation queue. Admins only (UNAUTHENTICATED, FORBIDDEN).' })
@@ -35,19 +33,7 @@ export class SupplierClaimResolver {
     @Arg('status', () => ClaimStatus, { nullable: true, description: 'Only claims in this state (default: all).' }) status?: ClaimStatus | null,
     @Arg('method', () => ClaimMethod, { nullable: true, description: 'Only claims proven this way (default: both).' }) method?: ClaimMethod | null,
   ): Promise<SupplierClaimConnection> {
-    requireAdmin(ctx);
-    const result = await moderationPage<ClaimRow, SupplierClaim>(
-      ctx,
-      {
-        ordering: 'supplierClaims:oldest',
-        select: '*',
-        from: `(SELECT ${CLAIM_COLUMNS} FROM supplier_claim c JOIN account a ON a.id = c.account_id) AS q`,
-        where: '($1::supplier_claim_status IS NULL OR status = $1) AND ($2::supplier_claim_method IS NULL OR method = $2)',
-        params: [status ?? null, method ?? null],
-      },
-      page,
-      claimOf,
-    );
+    const result = await supplierClaimQueue(ctx, callerOf(ctx), { status: status ?? null, method: method ?? null }, page);
     return Object.assign(new SupplierClaimConnection(), result);
   }
 
@@ -59,7 +45,7 @@ export class SupplierClaimResolver {
     @Ctx() ctx: RequestContext,
     @Arg('input', () => RequestSupplierClaimInput, { description: 'The supplier and the method.' }) input: RequestSupplierClaimInput,
   ): Promise<SupplierClaimPayload> {
-    return payloadOf(ctx, await requestSupplierClaim(ctx, input));
+    return payloadOf(await requestSupplierClaim(ctx, callerOf(ctx), input));
   }
 
   @Mutation(() => SupplierClaimPayload, {
@@ -69,7 +55,7 @@ export class SupplierClaimResolver {
     @Ctx() ctx: RequestContext,
     @Arg('input', () => ConfirmSupplierClaimInput, { description: 'The claim and the code.' }) input: ConfirmSupplierClaimInput,
   ): Promise<SupplierClaimPayload> {
-    return payloadOf(ctx, await confirmSupplierClaim(ctx, input));
+    return payloadOf(await confirmSupplierClaim(ctx, callerOf(ctx), input));
   }
 
   @Mutation(() => SupplierClaimPayload, { description: 'Withdraws one of your pending claims.' })
@@ -77,7 +63,7 @@ export class SupplierClaimResolver {
     @Ctx() ctx: RequestContext,
     @Arg('input', () => CancelSupplierClaimInput, { description: 'The claim.' }) input: CancelSupplierClaimInput,
   ): Promise<SupplierClaimPayload> {
-    return payloadOf(ctx, await cancelSupplierClaim(ctx, input));
+    return payloadOf(await cancelSupplierClaim(ctx, callerOf(ctx), input));
   }
 
   @Mutation(() => SupplierClaimPayload, {
@@ -87,6 +73,6 @@ export class SupplierClaimResolver {
     @Ctx() ctx: RequestContext,
     @Arg('input', () => DecideSupplierClaimInput, { description: 'The claim and the decision.' }) input: DecideSupplierClaimInput,
   ): Promise<SupplierClaimPayload> {
-    return payloadOf(ctx, await decideSupplierClaim(ctx, input));
+    return payloadOf(await decideSupplierClaim(ctx, callerOf(ctx), input));
   }
 }

@@ -1,15 +1,17 @@
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
-import type { RequestContext } from '../../app/context.js';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Config } from '../../core/config/config.js';
 import { forbidden } from '../../core/graphql/errors.js';
 import { integerKeyOf } from '../../core/graphql/global-id.js';
+import type { PageArgs } from '../../core/graphql/pagination.js';
 import { UserError, UserErrorCode } from '../../core/graphql/user-error.js';
 import { AccountRole } from '../accounts/account.entity.js';
 import { requireAdmin, requireViewer } from '../accounts/authorization.js';
 import { MembershipRole } from '../accounts/supplier-membership.entity.js';
-import type { SessionViewer } from '../accounts/viewer.js';
+import type { Caller, SessionViewer } from '../accounts/viewer.js';
 import { ChangeAction, recordChange } from '../audit/change-log.js';
 import { composeMail } from '../mail/mail-templates.js';
+import type { Mailer } from '../mail/mailer.js';
 import { SelfEditableField } from '../suppliers/self-edited-fields.js';
 import { InputCheck } from '../../core/graphql/input-check.js';
 import { SupplierSource } from '../suppliers/supplier-source.js';
@@ -17,18 +19,33 @@ import type { CancelSupplierClaimInput, ConfirmSupplierClaimInput, DecideSupplie
 import {
   CLAIM_CODE_LIMITS, ClaimCodeEventKind, checkCodeRules, type CodeParties, GUESS_RULES, lockAccountForCodes, lockSupplierForCodes, MAIL_RULES, recordCodeEvent,
 } from './claim-code-limits.js';
-import { checkMessage, type ClaimRow, grantMembership, loadClaim, maskEmail } from './membership.records.js';
-import { ClaimMethod, ClaimStatus, ModerationDecision } from './membership.types.js';
+import {
+  CLAIM_COLUMNS, checkMessage, claimOf, type ClaimRow, grantMembership, loadClaim, maskEmail, membershipOfSupplier,
+} from './membership.records.js';
+import { ClaimMethod, ClaimStatus, ModerationDecision, type SupplierClaim, type SupplierMembership } from './membership.types.js';
+import { moderationPage } from './moderation-queue.js';
 import { workspaceUrl } from './workspace-links.js';
+
+/** What the claim services use (a resolver passes its context). */
+export interface ClaimDeps {
+  db: DataSource;
+  mailer: Mailer;
+  config: Pick<Config, 'publicUrl'>;
+}
 
 export interface ClaimOutcome {
   claim: ClaimRow | null;
-  /** The supplier the account now acts for, when the call granted it. */
-  grantedSupplierId: number | null;
+  /** The claimant's membership of the supplier, when the call granted it. */
+  membership: SupplierMembership | null;
   userErrors: UserError[];
 }
 
-const failed = (...userErrors: UserError[]): ClaimOutcome => ({ claim: null, grantedSupplierId: null, userErrors });
+const failed = (...userErrors: UserError[]): ClaimOutcome => ({ claim: null, membership: null, userErrors });
+
+/** The outcome of a change of a claim; `granted`: the claimant now acts for its supplier. */
+async function changed(db: DataSource, claim: ClaimRow | null, granted: boolean): Promise<ClaimOutcome> {
+  return { claim, membership: granted && claim ? await membershipOfSupplier(db, claim.account_id, claim.supplier_id) : null, userErrors: [] };
+}
 
 interface ClaimedSupplier {
   id: number;
@@ -52,8 +69,8 @@ function codeDigest(code: string): Buffer {
 }
 
 /** Claims and code confirmations are for supplier staff accounts (buyers and admins have nothing to claim). */
-function requireSupplierStaff(ctx: RequestContext): SessionViewer {
-  const viewer = requireViewer(ctx);
+function requireSupplierStaff(caller: Caller): SessionViewer {
+  const viewer = requireViewer(caller);
   if (viewer.role !== AccountRole.SUPPLIER_MEMBER) {
     throw forbidden('Seuls les comptes de structures inclusives peuvent revendiquer une structure.');
   }
@@ -65,14 +82,14 @@ function requireSupplierStaff(ctx: RequestContext): SessionViewer {
  * address, within the limits of `claim-code-limits.ts`; a second request for the same
  * supplier reuses the open claim (a new code replaces the old one).
  */
-export async function requestSupplierClaim(ctx: RequestContext, input: RequestSupplierClaimInput): Promise<ClaimOutcome> {
-  const viewer = requireSupplierStaff(ctx);
+export async function requestSupplierClaim(deps: ClaimDeps, caller: Caller, input: RequestSupplierClaimInput): Promise<ClaimOutcome> {
+  const viewer = requireSupplierStaff(caller);
   const supplierId = integerKeyOf(input.supplierId, 'Supplier', 'supplierId');
   const check = new InputCheck();
   const message = checkMessage(check, 'message', input.message, 'Le message', input.method === ClaimMethod.ADMIN_REVIEW);
   if (!check.ok || message === null) return failed(...check.errors);
 
-  const [supplier]: ClaimedSupplier[] = await ctx.db.query(
+  const [supplier]: ClaimedSupplier[] = await deps.db.query(
     `SELECT id, coalesce(brand_name, legal_name) AS name, email, data_source, self_edited_fields FROM supplier WHERE id = $1 AND published`,
     [supplierId],
   );
@@ -93,7 +110,7 @@ export async function requestSupplierClaim(ctx: RequestContext, input: RequestSu
 
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   const parties = { supplierId, accountId: viewer.accountId };
-  const outcome = await ctx.db.transaction(async (manager) => {
+  const outcome = await deps.db.transaction(async (manager) => {
     // One request at a time per account: the open claim is found or created once.
     await lockAccountForCodes(manager, viewer.accountId);
     if (sendTo) {
@@ -142,9 +159,9 @@ export async function requestSupplierClaim(ctx: RequestContext, input: RequestSu
   });
   if (outcome instanceof UserError) return failed(outcome);
   if (sendTo) {
-    await ctx.mailer.send(composeMail('claim-code', sendTo, { supplierName: supplier.name, code, validForMinutes: CLAIM_CODE_LIMITS.codeValidMinutes }));
+    await deps.mailer.send(composeMail('claim-code', sendTo, { supplierName: supplier.name, code, validForMinutes: CLAIM_CODE_LIMITS.codeValidMinutes }));
   }
-  return { claim: outcome, grantedSupplierId: null, userErrors: [] };
+  return changed(deps.db, outcome, false);
 }
 
 async function lockOwnClaim(manager: EntityManager, claimId: number, accountId: number) {
@@ -174,13 +191,13 @@ async function wrongCodeError(manager: EntityManager, parties: CodeParties, left
 const CLAIM_NOT_FOUND = UserError.of('claimId', UserErrorCode.NOT_FOUND, "Cette demande n'existe pas, ou n'est pas la vôtre.");
 
 /** The code typed back: right → the account becomes an OWNER (whoever reads the official mailbox speaks for the structure). */
-export async function confirmSupplierClaim(ctx: RequestContext, input: ConfirmSupplierClaimInput): Promise<ClaimOutcome> {
-  const viewer = requireSupplierStaff(ctx);
+export async function confirmSupplierClaim(deps: ClaimDeps, caller: Caller, input: ConfirmSupplierClaimInput): Promise<ClaimOutcome> {
+  const viewer = requireSupplierStaff(caller);
   const claimId = integerKeyOf(input.claimId, 'SupplierClaim', 'claimId');
   const code = input.code.replace(/\s+/g, '');
   if (!/^\d{6}$/.test(code)) return failed(UserError.of('code', UserErrorCode.INVALID, 'Le code compte 6 chiffres.'));
 
-  const outcome = await ctx.db.transaction(async (manager) => {
+  const outcome = await deps.db.transaction(async (manager) => {
     await lockAccountForCodes(manager, viewer.accountId);
     const claim = await lockOwnClaim(manager, claimId, viewer.accountId);
     if (!claim) return CLAIM_NOT_FOUND;
@@ -221,13 +238,13 @@ export async function confirmSupplierClaim(ctx: RequestContext, input: ConfirmSu
     return loadClaim(manager, claimId);
   });
   if (outcome instanceof UserError) return failed(outcome);
-  return { claim: outcome, grantedSupplierId: outcome!.supplier_id, userErrors: [] };
+  return changed(deps.db, outcome, true);
 }
 
-export async function cancelSupplierClaim(ctx: RequestContext, input: CancelSupplierClaimInput): Promise<ClaimOutcome> {
-  const viewer = requireViewer(ctx);
+export async function cancelSupplierClaim(deps: Pick<ClaimDeps, 'db'>, caller: Caller, input: CancelSupplierClaimInput): Promise<ClaimOutcome> {
+  const viewer = requireViewer(caller);
   const claimId = integerKeyOf(input.claimId, 'SupplierClaim', 'claimId');
-  const outcome = await ctx.db.transaction(async (manager) => {
+  const outcome = await deps.db.transaction(async (manager) => {
     const claim = await lockOwnClaim(manager, claimId, viewer.accountId);
     if (!claim) return CLAIM_NOT_FOUND;
     if (claim.status !== ClaimStatus.PENDING) return UserError.of('claimId', UserErrorCode.NOT_ALLOWED_NOW, 'Cette demande est déjà close.');
@@ -236,19 +253,19 @@ export async function cancelSupplierClaim(ctx: RequestContext, input: CancelSupp
     return loadClaim(manager, claimId);
   });
   if (outcome instanceof UserError) return failed(outcome);
-  return { claim: outcome, grantedSupplierId: null, userErrors: [] };
+  return changed(deps.db, outcome, false);
 }
 
 /** An admin approves (the claimant becomes an OWNER) or rejects a pending claim; the claimant is mailed either way. */
-export async function decideSupplierClaim(ctx: RequestContext, input: DecideSupplierClaimInput): Promise<ClaimOutcome> {
-  const admin = requireAdmin(ctx);
+export async function decideSupplierClaim(deps: ClaimDeps, caller: Caller, input: DecideSupplierClaimInput): Promise<ClaimOutcome> {
+  const admin = requireAdmin(caller);
   const claimId = integerKeyOf(input.claimId, 'SupplierClaim', 'claimId');
   const approve = input.decision === ModerationDecision.APPROVE;
   const check = new InputCheck();
   const reason = checkMessage(check, 'reason', input.reason, 'Le motif', !approve);
   if (!check.ok || reason === null) return failed(...check.errors);
 
-  const outcome = await ctx.db.transaction(async (manager) => {
+  const outcome = await deps.db.transaction(async (manager) => {
     const [claim]: { supplier_id: number; account_id: number; status: ClaimStatus }[] = await manager.query(
       'SELECT supplier_id, account_id, status FROM supplier_claim WHERE id = $1 FOR UPDATE',
       [claimId],
@@ -277,11 +294,33 @@ export async function decideSupplierClaim(ctx: RequestContext, input: DecideSupp
     return loadClaim(manager, claimId);
   });
   if (outcome instanceof UserError) return failed(outcome);
-  const [supplier]: { name: string }[] = await ctx.db.query('SELECT coalesce(brand_name, legal_name) AS name FROM supplier WHERE id = $1', [
+  const [supplier]: { name: string }[] = await deps.db.query('SELECT coalesce(brand_name, legal_name) AS name FROM supplier WHERE id = $1', [
     outcome!.supplier_id,
   ]);
-  await ctx.mailer.send(
-    composeMail('claim-decided', outcome!.email, { supplierName: supplier.name, approved: approve, workspaceUrl: workspaceUrl(ctx.config.publicUrl) }),
+  await deps.mailer.send(
+    composeMail('claim-decided', outcome!.email, { supplierName: supplier.name, approved: approve, workspaceUrl: workspaceUrl(deps.config.publicUrl) }),
   );
-  return { claim: outcome, grantedSupplierId: approve ? outcome!.supplier_id : null, userErrors: [] };
+  return changed(deps.db, outcome, approve);
+}
+
+/** Claims, oldest first, in a state and proven a way when given: the moderation queue (admins only). */
+export async function supplierClaimQueue(
+  deps: Pick<ClaimDeps, 'db'>,
+  caller: Caller,
+  filter: { status: ClaimStatus | null; method: ClaimMethod | null },
+  page: PageArgs,
+) {
+  requireAdmin(caller);
+  return moderationPage<ClaimRow, SupplierClaim>(
+    deps.db,
+    {
+      ordering: 'supplierClaims:oldest',
+      select: '*',
+      from: `(SELECT ${CLAIM_COLUMNS} FROM supplier_claim c JOIN account a ON a.id = c.account_id) AS q`,
+      where: '($1::supplier_claim_status IS NULL OR status = $1) AND ($2::supplier_claim_method IS NULL OR method = $2)',
+      params: [filter.status, filter.method],
+    },
+    page,
+    claimOf,
+  );
 }

@@ -1,15 +1,14 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../app/context.js';
+import { callerOf, type RequestContext } from '../../app/context.js';
 import { toGlobalId } from '../../core/graphql/global-id.js';
-import { requireViewer } from '../accounts/authorization.js';
 import { Supplier } from '../suppliers/supplier.types.js';
 import { acceptSupplierInvitation, type InvitationOutcome, inviteSupplierMember, removeSupplierMember, revokeSupplierInvitation } from './invitation.service.js';
 import {
   AcceptSupplierInvitationInput, InviteSupplierMemberInput, RemoveSupplierMemberInput, RevokeSupplierInvitationInput,
 } from './membership.inputs.js';
 import { invitationOf } from './membership.records.js';
-import { membershipsOf, referencedSupplier } from './membership.resolver.js';
 import { AcceptSupplierInvitationPayload, RemoveSupplierMemberPayload, SupplierInvitation, SupplierInvitationPayload } from './membership.types.js';
+import { referencedSupplier } from './referenced-suppliers.js';
 
 function payloadOf(outcome: InvitationOutcome): SupplierInvitationPayload {
   return Object.assign(new SupplierInvitationPayload(), {
@@ -22,7 +21,7 @@ function payloadOf(outcome: InvitationOutcome): SupplierInvitationPayload {
 export class SupplierInvitationResolver {
   @FieldResolver(() => Supplier, { description: 'The supplier.' })
   supplier(@Root() invitation: SupplierInvitation, @Ctx() ctx: RequestContext): Promise<Supplier> {
-    return referencedSupplier(ctx, invitation.supplierKey);
+    return referencedSupplier(ctx.loaders, invitation.supplierKey);
   }
 
   @Mutation(() => SupplierInvitationPayload, {
@@ -33,7 +32,7 @@ export class SupplierInvitationResolver {
     @Ctx() ctx: RequestContext,
     @Arg('input', () => InviteSupplierMemberInput, { description: 'The supplier, the address and the role.' }) input: InviteSupplierMemberInput,
   ): Promise<SupplierInvitationPayload> {
-    return payloadOf(await inviteSupplierMember(ctx, input));
+    return payloadOf(await inviteSupplierMember(ctx, callerOf(ctx), input));
   }
 
   @Mutation(() => AcceptSupplierInvitationPayload, {
@@ -43,9 +42,7 @@ export class SupplierInvitationResolver {
     @Ctx() ctx: RequestContext,
     @Arg('input', () => AcceptSupplierInvitationInput, { description: 'The token of the link, or the invitation ID.' }) input: AcceptSupplierInvitationInput,
   ): Promise<AcceptSupplierInvitationPayload> {
-    const outcome = await acceptSupplierInvitation(ctx, input);
-    const membership = outcome.supplierId === null ? null : (await membershipsOf(ctx, requireViewer(ctx).accountId, outcome.supplierId))[0];
-    return Object.assign(new AcceptSupplierInvitationPayload(), { membership: membership ?? null, userErrors: outcome.userErrors });
+    return Object.assign(new AcceptSupplierInvitationPayload(), await acceptSupplierInvitation(ctx, callerOf(ctx), input));
   }
 
   @Mutation(() => SupplierInvitationPayload, { description: "Revokes an open invitation: its link stops working. The supplier's OWNERs and admins only." })
@@ -53,7 +50,7 @@ export class SupplierInvitationResolver {
     @Ctx() ctx: RequestContext,
     @Arg('input', () => RevokeSupplierInvitationInput, { description: 'The invitation.' }) input: RevokeSupplierInvitationInput,
   ): Promise<SupplierInvitationPayload> {
-    return payloadOf(await revokeSupplierInvitation(ctx, input));
+    return payloadOf(await revokeSupplierInvitation(ctx, callerOf(ctx), input));
   }
 
   @Mutation(() => RemoveSupplierMemberPayload, {
@@ -63,7 +60,8 @@ export class SupplierInvitationResolver {
     @Ctx() ctx: RequestContext,
     @Arg('input', () => RemoveSupplierMemberInput, { description: 'The supplier and the account.' }) input: RemoveSupplierMemberInput,
   ): Promise<RemoveSupplierMemberPayload> {
-    const outcome = await removeSupplierMember(ctx, input);
+    const outcome = await removeSupplierMember(ctx, callerOf(ctx), input);
+    if (outcome.viewer) ctx.viewer = outcome.viewer;
     return Object.assign(new RemoveSupplierMemberPayload(), {
       removedAccountId: outcome.removedAccountId === null ? null : toGlobalId('Account', outcome.removedAccountId),
       userErrors: outcome.userErrors,

@@ -1,4 +1,6 @@
-import type { RequestContext } from '../../app/context.js';
+import type { DataSource } from 'typeorm';
+import type { Config } from '../../core/config/config.js';
+import type { SqlRunner } from '../../core/database/sql-runner.js';
 import { badUserInput, forbidden } from '../../core/graphql/errors.js';
 import { integerKeyOf } from '../../core/graphql/global-id.js';
 import { UserError, UserErrorCode } from '../../core/graphql/user-error.js';
@@ -7,16 +9,28 @@ import { canActForSupplier, requireSupplierAccess, requireViewer } from '../acco
 import { emailProblem, normalizeEmail } from '../accounts/email-address.js';
 import { newSecretToken, tokenDigest } from '../accounts/secret-token.js';
 import { MembershipRole } from '../accounts/supplier-membership.entity.js';
+import type { Caller, SessionViewer } from '../accounts/viewer.js';
 import { ChangeAction, recordChange } from '../audit/change-log.js';
 import { composeMail } from '../mail/mail-templates.js';
+import type { Mailer } from '../mail/mailer.js';
 import { SupplierSource } from '../suppliers/supplier-source.js';
 import type {
   AcceptSupplierInvitationInput, InviteSupplierMemberInput, RemoveSupplierMemberInput, RevokeSupplierInvitationInput,
 } from './membership.inputs.js';
-import { grantMembership, INVITATION_COLUMNS, INVITATION_FROM, type InvitationRow, maskEmail, OPEN_INVITATION } from './membership.records.js';
+import {
+  grantMembership, INVITATION_COLUMNS, INVITATION_FROM, type InvitationRow, maskEmail, membershipOfSupplier, OPEN_INVITATION,
+} from './membership.records.js';
+import type { SupplierMembership } from './membership.types.js';
 import { invitationUrl } from './workspace-links.js';
 
 export const INVITATION_VALID_DAYS = 14;
+
+/** What the invitation services use (a resolver passes its context). */
+export interface InvitationDeps {
+  db: DataSource;
+  mailer: Mailer;
+  config: Pick<Config, 'publicUrl'>;
+}
 
 export interface InvitationOutcome {
   invitation: InvitationRow | null;
@@ -25,7 +39,7 @@ export interface InvitationOutcome {
 
 const OWNERS_ONLY = [MembershipRole.OWNER];
 
-async function loadInvitation(db: { query: RequestContext['db']['query'] }, invitationId: number): Promise<InvitationRow | null> {
+async function loadInvitation(db: SqlRunner, invitationId: number): Promise<InvitationRow | null> {
   const [row]: InvitationRow[] = await db.query(`SELECT ${INVITATION_COLUMNS} FROM ${INVITATION_FROM} WHERE i.id = $1`, [invitationId]);
   return row ?? null;
 }
@@ -42,21 +56,21 @@ function supplierLabel(supplier: { name: string; siret: string; data_source: Sup
 }
 
 /** An OWNER (or an admin) invites a colleague; an open invitation to the same address is sent again with a new link. */
-export async function inviteSupplierMember(ctx: RequestContext, input: InviteSupplierMemberInput): Promise<InvitationOutcome> {
+export async function inviteSupplierMember(deps: InvitationDeps, caller: Caller, input: InviteSupplierMemberInput): Promise<InvitationOutcome> {
   const supplierId = integerKeyOf(input.supplierId, 'Supplier', 'supplierId');
-  const viewer = requireSupplierAccess(ctx, supplierId, OWNERS_ONLY);
+  const viewer = requireSupplierAccess(caller, supplierId, OWNERS_ONLY);
   const email = normalizeEmail(input.email);
   const problem = emailProblem(email);
   if (problem) return { invitation: null, userErrors: [UserError.of('email', UserErrorCode[problem.code], problem.message)] };
   const role = input.role ?? MembershipRole.MEMBER;
 
-  const [supplier]: { name: string; siret: string; data_source: SupplierSource; published: boolean }[] = await ctx.db.query(
+  const [supplier]: { name: string; siret: string; data_source: SupplierSource; published: boolean }[] = await deps.db.query(
     'SELECT coalesce(brand_name, legal_name) AS name, siret, data_source, published FROM supplier WHERE id = $1',
     [supplierId],
   );
   if (!supplier) return { invitation: null, userErrors: [UserError.of('supplierId', UserErrorCode.NOT_FOUND, "Cette structure n'existe pas.")] };
   const token = newSecretToken();
-  const outcome = await ctx.db.transaction(async (manager) => {
+  const outcome = await deps.db.transaction(async (manager) => {
     const [member] = await manager.query(
       `SELECT 1 FROM supplier_membership m JOIN account a ON a.id = m.account_id WHERE m.supplier_id = $1 AND a.email = $2`,
       [supplierId, email],
@@ -81,10 +95,10 @@ export async function inviteSupplierMember(ctx: RequestContext, input: InviteSup
     return loadInvitation(manager, row.id);
   });
   if (outcome instanceof UserError) return { invitation: null, userErrors: [outcome] };
-  await ctx.mailer.send(
+  await deps.mailer.send(
     composeMail('supplier-invitation', email, {
       supplierLabel: supplierLabel(supplier),
-      acceptUrl: invitationUrl(ctx.config.publicUrl, token),
+      acceptUrl: invitationUrl(deps.config.publicUrl, token),
       validForDays: INVITATION_VALID_DAYS,
     }),
   );
@@ -96,10 +110,10 @@ export async function inviteSupplierMember(ctx: RequestContext, input: InviteSup
  * confirmed: anyone can sign up with someone else's address, and would otherwise see which
  * structures invited it. Unconfirmed, the mailed link still works (reading it proves the address).
  */
-export async function pendingInvitations(ctx: RequestContext): Promise<InvitationRow[]> {
-  const viewer = requireViewer(ctx);
+export async function pendingInvitations(deps: Pick<InvitationDeps, 'db'>, caller: Caller): Promise<InvitationRow[]> {
+  const viewer = requireViewer(caller);
   if (!viewer.emailVerifiedAt) return [];
-  return ctx.db.query(
+  return deps.db.query(
     `SELECT ${INVITATION_COLUMNS} FROM ${INVITATION_FROM}
      WHERE i.email = $1 AND ${OPEN_INVITATION}
        AND NOT EXISTS (SELECT 1 FROM supplier_membership m WHERE m.supplier_id = i.supplier_id AND m.account_id = $2)
@@ -109,7 +123,8 @@ export async function pendingInvitations(ctx: RequestContext): Promise<Invitatio
 }
 
 export interface AcceptOutcome {
-  supplierId: number | null;
+  /** The membership the account got. */
+  membership: SupplierMembership | null;
   userErrors: UserError[];
 }
 
@@ -124,14 +139,14 @@ const INVALID_INVITATION = UserError.of(
  * token, or by the invitation's ID when the account's address is confirmed (reading the
  * mail proves the same thing).
  */
-export async function acceptSupplierInvitation(ctx: RequestContext, input: AcceptSupplierInvitationInput): Promise<AcceptOutcome> {
-  const viewer = requireViewer(ctx);
+export async function acceptSupplierInvitation(deps: Pick<InvitationDeps, 'db'>, caller: Caller, input: AcceptSupplierInvitationInput): Promise<AcceptOutcome> {
+  const viewer = requireViewer(caller);
   if (viewer.role !== AccountRole.SUPPLIER_MEMBER) {
     throw forbidden('Seuls les comptes de structures inclusives peuvent rejoindre une structure. Créez un compte « structure » avec cette adresse.');
   }
   if (Boolean(input.token) === Boolean(input.invitationId)) throw badUserInput('Give either "token" or "invitationId".', 'input');
   const invitationId = input.invitationId ? integerKeyOf(input.invitationId, 'SupplierInvitation', 'invitationId') : null;
-  const outcome = await ctx.db.transaction(async (manager) => {
+  const outcome = await deps.db.transaction(async (manager) => {
     const [invitation]: { id: number; supplier_id: number; email: string; role: MembershipRole }[] = await manager.query(
       `SELECT id, supplier_id, email, role FROM supplier_invitation
        WHERE ${invitationId ? 'id = $1' : 'token_hash = $1'} AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > now()
@@ -163,20 +178,24 @@ export async function acceptSupplierInvitation(ctx: RequestContext, input: Accep
     });
     return invitation.supplier_id;
   });
-  if (outcome instanceof UserError) return { supplierId: null, userErrors: [outcome] };
-  return { supplierId: outcome, userErrors: [] };
+  if (outcome instanceof UserError) return { membership: null, userErrors: [outcome] };
+  return { membership: await membershipOfSupplier(deps.db, viewer.accountId, outcome), userErrors: [] };
 }
 
-export async function revokeSupplierInvitation(ctx: RequestContext, input: RevokeSupplierInvitationInput): Promise<InvitationOutcome> {
+export async function revokeSupplierInvitation(
+  deps: Pick<InvitationDeps, 'db'>,
+  caller: Caller,
+  input: RevokeSupplierInvitationInput,
+): Promise<InvitationOutcome> {
   const invitationId = integerKeyOf(input.invitationId, 'SupplierInvitation', 'invitationId');
-  requireViewer(ctx);
-  const [target]: { supplier_id: number }[] = await ctx.db.query('SELECT supplier_id FROM supplier_invitation WHERE id = $1', [invitationId]);
+  requireViewer(caller);
+  const [target]: { supplier_id: number }[] = await deps.db.query('SELECT supplier_id FROM supplier_invitation WHERE id = $1', [invitationId]);
   // An invitation of a supplier the viewer cannot see is reported as missing, not as forbidden.
-  if (!target || !canActForSupplier(ctx.viewer, target.supplier_id)) {
+  if (!target || !canActForSupplier(caller.viewer, target.supplier_id)) {
     return { invitation: null, userErrors: [UserError.of('invitationId', UserErrorCode.NOT_FOUND, "Cette invitation n'existe pas.")] };
   }
-  const viewer = requireSupplierAccess(ctx, target.supplier_id, OWNERS_ONLY);
-  const outcome = await ctx.db.transaction(async (manager) => {
+  const viewer = requireSupplierAccess(caller, target.supplier_id, OWNERS_ONLY);
+  const outcome = await deps.db.transaction(async (manager) => {
     // TypeORM answers an UPDATE … RETURNING with [rows, count].
     const [revoked]: [{ id: number }[], number] = await manager.query(
       'UPDATE supplier_invitation SET revoked_at = now() WHERE id = $1 AND accepted_at IS NULL AND revoked_at IS NULL RETURNING id',
@@ -193,15 +212,17 @@ export async function revokeSupplierInvitation(ctx: RequestContext, input: Revok
 export interface RemoveOutcome {
   removedAccountId: number | null;
   userErrors: UserError[];
+  /** When the caller left the supplier: their viewer without that membership, from now on. */
+  viewer?: SessionViewer;
 }
 
 /** An OWNER or an admin removes a member; anyone may leave. A supplier always keeps one OWNER. */
-export async function removeSupplierMember(ctx: RequestContext, input: RemoveSupplierMemberInput): Promise<RemoveOutcome> {
+export async function removeSupplierMember(deps: Pick<InvitationDeps, 'db'>, caller: Caller, input: RemoveSupplierMemberInput): Promise<RemoveOutcome> {
   const supplierId = integerKeyOf(input.supplierId, 'Supplier', 'supplierId');
   const accountId = integerKeyOf(input.accountId, 'Account', 'accountId');
-  const viewer = requireViewer(ctx);
-  if (accountId !== viewer.accountId) requireSupplierAccess(ctx, supplierId, OWNERS_ONLY);
-  const outcome = await ctx.db.transaction(async (manager) => {
+  const viewer = requireViewer(caller);
+  if (accountId !== viewer.accountId) requireSupplierAccess(caller, supplierId, OWNERS_ONLY);
+  const outcome = await deps.db.transaction(async (manager) => {
     // Locks the supplier's memberships: two owners leaving at once cannot leave none.
     const members: { account_id: number; role: MembershipRole }[] = await manager.query(
       'SELECT account_id, role FROM supplier_membership WHERE supplier_id = $1 FOR UPDATE',
@@ -227,8 +248,7 @@ export async function removeSupplierMember(ctx: RequestContext, input: RemoveSup
     return accountId;
   });
   if (outcome instanceof UserError) return { removedAccountId: null, userErrors: [outcome] };
-  if (accountId === viewer.accountId) {
-    ctx.viewer = { ...viewer, memberships: viewer.memberships.filter((membership) => membership.supplierId !== supplierId) };
-  }
-  return { removedAccountId: outcome, userErrors: [] };
+  if (accountId !== viewer.accountId) return { removedAccountId: outcome, userErrors: [] };
+  const memberships = viewer.memberships.filter((membership) => membership.supplierId !== supplierId);
+  return { removedAccountId: outcome, userErrors: [], viewer: { ...viewer, memberships } };
 }

@@ -1,10 +1,11 @@
 import type { EntityManager } from 'typeorm';
+import type { SqlRunner } from '../../core/database/sql-runner.js';
 import { toGlobalId } from '../../core/graphql/global-id.js';
 import type { InputCheck } from '../../core/graphql/input-check.js';
 import { ChangeAction, recordChange } from '../audit/change-log.js';
 import type { MembershipRole } from '../accounts/supplier-membership.entity.js';
 import {
-  AccountSummary, type ClaimMethod, type ClaimStatus, type ProposalStatus, SupplierClaim, SupplierInvitation, SupplierProposal,
+  AccountSummary, type ClaimMethod, type ClaimStatus, type ProposalStatus, SupplierClaim, SupplierInvitation, SupplierMembership, SupplierProposal,
 } from './membership.types.js';
 
 /** Reads and writes shared by claims, invitations and proposals. */
@@ -49,6 +50,31 @@ export async function grantMembership(
   });
 }
 
+interface MembershipRow {
+  supplier_id: number;
+  role: MembershipRole;
+  created_at: Date;
+}
+
+function membershipOf(row: MembershipRow): SupplierMembership {
+  return Object.assign(new SupplierMembership(), { supplierKey: row.supplier_id, role: row.role, since: row.created_at });
+}
+
+/** The memberships of an account, oldest first; of one supplier only when given. */
+export async function membershipsOf(db: SqlRunner, accountId: number, supplierId?: number): Promise<SupplierMembership[]> {
+  const rows: MembershipRow[] = await db.query(
+    `SELECT supplier_id, role, created_at FROM supplier_membership
+     WHERE account_id = $1 AND ($2::int IS NULL OR supplier_id = $2) ORDER BY created_at, supplier_id`,
+    [accountId, supplierId ?? null],
+  );
+  return rows.map(membershipOf);
+}
+
+/** The account's membership of a supplier, if any (after a grant: the one it got). */
+export async function membershipOfSupplier(db: SqlRunner, accountId: number, supplierId: number): Promise<SupplierMembership | null> {
+  return (await membershipsOf(db, accountId, supplierId))[0] ?? null;
+}
+
 export interface ClaimRow {
   id: number;
   supplier_id: number;
@@ -82,6 +108,19 @@ export function claimOf(row: ClaimRow): SupplierClaim {
     decidedAt: row.decided_at,
     createdAt: row.created_at,
   });
+}
+
+/** How many of an account's claims `viewer.supplierClaims` lists (the latest ones). */
+export const VIEWER_CLAIMS_LIMIT = 50;
+
+/** An account's latest claims, newest first. */
+export async function claimsOfAccount(db: SqlRunner, accountId: number): Promise<SupplierClaim[]> {
+  const rows: ClaimRow[] = await db.query(
+    `SELECT ${CLAIM_COLUMNS} FROM supplier_claim c JOIN account a ON a.id = c.account_id
+     WHERE c.account_id = $1 ORDER BY c.created_at DESC, c.id DESC LIMIT ${VIEWER_CLAIMS_LIMIT}`,
+    [accountId],
+  );
+  return rows.map(claimOf);
 }
 
 export async function loadClaim(db: EntityManager | { query: EntityManager['query'] }, claimId: number): Promise<ClaimRow | null> {

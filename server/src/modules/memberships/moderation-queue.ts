@@ -1,4 +1,4 @@
-import type { RequestContext } from '../../app/context.js';
+import type { SqlRunner } from '../../core/database/sql-runner.js';
 import { decodeCursor, encodeCursor, type PageArgs, pageInfoOf, pageSizeOf } from '../../core/graphql/pagination.js';
 
 /**
@@ -6,7 +6,7 @@ import { decodeCursor, encodeCursor, type PageArgs, pageInfoOf, pageSizeOf } fro
  * with time, so it is the unique key of the order and of the cursor.
  */
 export async function moderationPage<TRow extends { id: number }, TNode>(
-  ctx: RequestContext,
+  db: SqlRunner,
   query: { ordering: string; select: string; from: string; where: string; params: unknown[] },
   page: PageArgs,
   nodeOf: (row: TRow) => TNode,
@@ -17,7 +17,7 @@ export async function moderationPage<TRow extends { id: number }, TNode>(
   const rows: TRow[] =
     limit === 0
       ? []
-      : await ctx.db.query(
+      : await db.query(
           `SELECT ${query.select} FROM ${query.from} WHERE ${query.where} AND ($${next}::int IS NULL OR id > $${next}) ORDER BY id LIMIT $${next + 1}`,
           [...query.params, afterId, limit + 1],
         );
@@ -26,7 +26,7 @@ export async function moderationPage<TRow extends { id: number }, TNode>(
     edges,
     pageInfo: pageInfoOf(edges.map((edge) => edge.cursor), rows.length > limit, page.after),
     countAll: async () => {
-      const [{ count }]: { count: number }[] = await ctx.db.query(`SELECT count(*)::int AS count FROM ${query.from} WHERE ${query.where}`, query.params);
+      const [{ count }]: { count: number }[] = await db.query(`SELECT count(*)::int AS count FROM ${query.from} WHERE ${query.where}`, query.params);
       return count;
     },
   };

@@ -1,29 +1,20 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../app/context.js';
+import { callerOf, type RequestContext } from '../../app/context.js';
 import { PageArgs } from '../../core/graphql/pagination.js';
-import { requireAdmin } from '../accounts/authorization.js';
-import type { SupplierEntity } from '../suppliers/supplier.entity.js';
 import { Supplier } from '../suppliers/supplier.types.js';
 import { DecideSupplierProposalInput, ProposeSupplierInput } from './membership.inputs.js';
-import { PROPOSAL_COLUMNS, proposalOf, type ProposalRow } from './membership.records.js';
-import { referencedSupplier } from './membership.resolver.js';
+import { proposalOf } from './membership.records.js';
 import {
   ProposalStatus, ProposeSupplierPayload, SupplierProposal, SupplierProposalConnection, SupplierProposalPayload,
 } from './membership.types.js';
-import { moderationPage } from './moderation-queue.js';
-import { decideSupplierProposal, proposeSupplier } from './proposal.service.js';
-
-/** Published suppliers only: a duplicate is shown to whoever proposes. */
-async function publishedSuppliers(ctx: RequestContext, ids: number[]): Promise<Supplier[]> {
-  const entities = await ctx.loaders.suppliers.supplierById.loadMany(ids);
-  return entities.filter((entity): entity is SupplierEntity => entity !== null && !(entity instanceof Error)).map((entity) => Supplier.from(entity));
-}
+import { decideSupplierProposal, proposeSupplier, supplierProposalQueue } from './proposal.service.js';
+import { publishedSuppliers, referencedSupplier } from './referenced-suppliers.js';
 
 @Resolver(() => SupplierProposal)
 export class SupplierProposalResolver {
   @FieldResolver(() => Supplier, { description: 'The proposed structure (unpublished until approved).' })
   supplier(@Root() proposal: SupplierProposal, @Ctx() ctx: RequestContext): Promise<Supplier> {
-    return referencedSupplier(ctx, proposal.supplierKey);
+    return referencedSupplier(ctx.loaders, proposal.supplierKey);
   }
 
   @Query(() => SupplierProposalConnection, { description: 'Proposals of missing structures, oldest first: the moderation queue. Admins only.' })
@@ -32,19 +23,7 @@ export class SupplierProposalResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Arg('status', () => ProposalStatus, { nullable: true, description: 'Only proposals in this state (default: all).' }) status?: ProposalStatus | null,
   ): Promise<SupplierProposalConnection> {
-    requireAdmin(ctx);
-    const result = await moderationPage<ProposalRow, SupplierProposal>(
-      ctx,
-      {
-        ordering: 'supplierProposals:oldest',
-        select: '*',
-        from: `(SELECT ${PROPOSAL_COLUMNS} FROM supplier_proposal p LEFT JOIN account a ON a.id = p.proposed_by) AS q`,
-        where: '($1::supplier_proposal_status IS NULL OR status = $1)',
-        params: [status ?? null],
-      },
-      page,
-      proposalOf,
-    );
+    const result = await supplierProposalQueue(ctx, callerOf(ctx), { status: status ?? null }, page);
     return Object.assign(new SupplierProposalConnection(), result);
   }
 
@@ -56,11 +35,13 @@ export class SupplierProposalResolver {
     @Ctx() ctx: RequestContext,
     @Arg('input', () => ProposeSupplierInput, { description: 'The structure.' }) input: ProposeSupplierInput,
   ): Promise<ProposeSupplierPayload> {
-    const outcome = await proposeSupplier(ctx, input);
+    const outcome = await proposeSupplier(ctx, callerOf(ctx), input);
+    if (outcome.viewer) ctx.viewer = outcome.viewer;
+    // Published suppliers only: a duplicate is shown to whoever proposes.
     return Object.assign(new ProposeSupplierPayload(), {
       proposal: outcome.proposal && proposalOf(outcome.proposal),
-      existingSupplier: outcome.existingSupplierId === null ? null : ((await publishedSuppliers(ctx, [outcome.existingSupplierId]))[0] ?? null),
-      likelyDuplicates: await publishedSuppliers(ctx, outcome.likelyDuplicateIds),
+      existingSupplier: outcome.existingSupplierId === null ? null : ((await publishedSuppliers(ctx.loaders, [outcome.existingSupplierId]))[0] ?? null),
+      likelyDuplicates: await publishedSuppliers(ctx.loaders, outcome.likelyDuplicateIds),
       userErrors: outcome.userErrors,
     });
   }
@@ -72,7 +53,7 @@ export class SupplierProposalResolver {
     @Ctx() ctx: RequestContext,
     @Arg('input', () => DecideSupplierProposalInput, { description: 'The proposal and the decision.' }) input: DecideSupplierProposalInput,
   ): Promise<SupplierProposalPayload> {
-    const outcome = await decideSupplierProposal(ctx, input);
+    const outcome = await decideSupplierProposal(ctx, callerOf(ctx), input);
     return Object.assign(new SupplierProposalPayload(), { proposal: outcome.proposal && proposalOf(outcome.proposal), userErrors: outcome.userErrors });
   }
 }

@@ -1,25 +1,37 @@
+import type { DataSource } from 'typeorm';
+import type { Config } from '../../core/config/config.js';
 import { InputCheck } from '../../core/graphql/input-check.js';
-import type { RequestContext } from '../../app/context.js';
 import { forbidden } from '../../core/graphql/errors.js';
 import { integerKeyOf } from '../../core/graphql/global-id.js';
+import type { PageArgs } from '../../core/graphql/pagination.js';
 import { UserError, UserErrorCode } from '../../core/graphql/user-error.js';
 import { AccountRole } from '../accounts/account.entity.js';
 import { requireAdmin, requireViewer } from '../accounts/authorization.js';
 import { MembershipRole } from '../accounts/supplier-membership.entity.js';
+import type { Caller, SessionViewer } from '../accounts/viewer.js';
 import { ChangeAction, recordChange } from '../audit/change-log.js';
 import { composeMail } from '../mail/mail-templates.js';
+import type { Mailer } from '../mail/mailer.js';
 import { SelfEditableField } from '../suppliers/self-edited-fields.js';
 import { isValidSiret, normalizeSiret } from '../suppliers/siret.js';
 import {
   checkContactEmail, checkFrenchPhone, checkWebsite, DESCRIPTION_MAX_LENGTH,
 } from '../suppliers/supplier-profile.rules.js';
 import type { DecideSupplierProposalInput, ProposeSupplierInput } from './membership.inputs.js';
-import { checkMessage, grantMembership, loadProposal, type ProposalRow } from './membership.records.js';
-import { ModerationDecision, ProposalStatus } from './membership.types.js';
+import { checkMessage, grantMembership, loadProposal, PROPOSAL_COLUMNS, proposalOf, type ProposalRow } from './membership.records.js';
+import { ModerationDecision, ProposalStatus, type SupplierProposal } from './membership.types.js';
+import { moderationPage } from './moderation-queue.js';
 import { workspaceUrl } from './workspace-links.js';
 
 export const NAME_MAX_LENGTH = 200;
 export const ADDRESS_MAX_LENGTH = 300;
+
+/** What the proposal services use (a resolver passes its context). */
+export interface ProposalDeps {
+  db: DataSource;
+  mailer: Mailer;
+  config: Pick<Config, 'publicUrl'>;
+}
 
 export interface ProposalOutcome {
   proposal: ProposalRow | null;
@@ -28,6 +40,8 @@ export interface ProposalOutcome {
   /** DUPLICATE without field: published suppliers that look like the proposed one. */
   likelyDuplicateIds: number[];
   userErrors: UserError[];
+  /** After a proposal: the proposer's viewer with the new membership, from now on. */
+  viewer?: SessionViewer;
 }
 
 const failed = (userErrors: UserError[], found: Partial<ProposalOutcome> = {}): ProposalOutcome => ({
@@ -95,14 +109,14 @@ function checkProposal(input: ProposeSupplierInput): { check: InputCheck; values
  * admin checks it. Refused as DUPLICATE when the SIRET is known; likely duplicates (same
  * SIREN, or same name in the same commune) are listed until confirmNotDuplicate.
  */
-export async function proposeSupplier(ctx: RequestContext, input: ProposeSupplierInput): Promise<ProposalOutcome> {
-  const viewer = requireViewer(ctx);
+export async function proposeSupplier(deps: Pick<ProposalDeps, 'db'>, caller: Caller, input: ProposeSupplierInput): Promise<ProposalOutcome> {
+  const viewer = requireViewer(caller);
   if (viewer.role !== AccountRole.SUPPLIER_MEMBER) throw forbidden('Seuls les comptes de structures inclusives peuvent proposer une structure.');
   const { check, values } = checkProposal(input);
   const [commune]: { municipality_code: string; departement_code: string; region_code: string; latitude: number | null; longitude: number | null }[] =
     values.communeCode === ''
       ? []
-      : await ctx.db.query(
+      : await deps.db.query(
           `SELECT coalesce(parent_code, code) AS municipality_code, departement_code, region_code, latitude, longitude FROM commune WHERE code = $1`,
           [values.communeCode],
         );
@@ -111,7 +125,7 @@ export async function proposeSupplier(ctx: RequestContext, input: ProposeSupplie
   }
   if (!check.ok) return failed(check.errors);
 
-  const [known]: { id: number; published: boolean; pending: boolean }[] = await ctx.db.query(
+  const [known]: { id: number; published: boolean; pending: boolean }[] = await deps.db.query(
     `SELECT s.id, s.published, EXISTS (SELECT 1 FROM supplier_proposal p WHERE p.supplier_id = s.id AND p.status = 'PENDING') AS pending
      FROM supplier s WHERE s.siret = $1`,
     [values.siret],
@@ -126,7 +140,7 @@ export async function proposeSupplier(ctx: RequestContext, input: ProposeSupplie
     );
   }
   if (!input.confirmNotDuplicate) {
-    const likely: { id: number }[] = await ctx.db.query(
+    const likely: { id: number }[] = await deps.db.query(
       `SELECT id FROM supplier
        WHERE published AND (siren = left($1, 9)
          OR (municipality_code = $2 AND (match_name(legal_name) IN (match_name($3), match_name($4)) OR match_name(brand_name) IN (match_name($3), match_name($4)))))
@@ -154,7 +168,7 @@ export async function proposeSupplier(ctx: RequestContext, input: ProposeSupplie
     values.phone && SelfEditableField.PHONE,
     values.website && SelfEditableField.WEBSITE,
   ].filter((field): field is SelfEditableField => Boolean(field));
-  const proposalId = await ctx.db.transaction(async (manager) => {
+  const proposalId = await deps.db.transaction(async (manager) => {
     const [created]: { id: number }[] = await manager.query(
       `INSERT INTO supplier (siret, legal_name, brand_name, kind, description, address, postal_code, commune_code, municipality_code,
          departement_code, region_code, latitude, longitude, position_source, email, phone, website,
@@ -196,21 +210,21 @@ export async function proposeSupplier(ctx: RequestContext, input: ProposeSupplie
   if (proposalId === null) {
     return failed([UserError.of('siret', UserErrorCode.DUPLICATE, 'Une structure avec ce SIRET vient d’être proposée.')]);
   }
-  const proposal = await loadProposal(ctx.db, proposalId);
-  ctx.viewer = { ...viewer, memberships: [...viewer.memberships, { supplierId: proposal!.supplier_id, role: MembershipRole.OWNER }] };
-  return { proposal, existingSupplierId: null, likelyDuplicateIds: [], userErrors: [] };
+  const proposal = await loadProposal(deps.db, proposalId);
+  const memberships = [...viewer.memberships, { supplierId: proposal!.supplier_id, role: MembershipRole.OWNER }];
+  return { proposal, existingSupplierId: null, likelyDuplicateIds: [], userErrors: [], viewer: { ...viewer, memberships } };
 }
 
 /** An admin approves (the structure becomes public) or rejects a pending proposal; the proposer is mailed. */
-export async function decideSupplierProposal(ctx: RequestContext, input: DecideSupplierProposalInput): Promise<ProposalOutcome> {
-  const admin = requireAdmin(ctx);
+export async function decideSupplierProposal(deps: ProposalDeps, caller: Caller, input: DecideSupplierProposalInput): Promise<ProposalOutcome> {
+  const admin = requireAdmin(caller);
   const proposalId = integerKeyOf(input.proposalId, 'SupplierProposal', 'proposalId');
   const approve = input.decision === ModerationDecision.APPROVE;
   const check = new InputCheck();
   const reason = checkMessage(check, 'reason', input.reason, 'Le motif', !approve);
   if (!check.ok || reason === null) return failed(check.errors);
 
-  const outcome = await ctx.db.transaction(async (manager) => {
+  const outcome = await deps.db.transaction(async (manager) => {
     const [proposal]: { supplier_id: number; status: ProposalStatus }[] = await manager.query(
       'SELECT supplier_id, status FROM supplier_proposal WHERE id = $1 FOR UPDATE',
       [proposalId],
@@ -235,10 +249,27 @@ export async function decideSupplierProposal(ctx: RequestContext, input: DecideS
   });
   if (outcome instanceof UserError) return failed([outcome]);
   if (outcome!.email) {
-    const [supplier]: { siret: string }[] = await ctx.db.query('SELECT siret FROM supplier WHERE id = $1', [outcome!.supplier_id]);
-    await ctx.mailer.send(
-      composeMail('proposal-decided', outcome!.email, { siret: supplier.siret, approved: approve, workspaceUrl: workspaceUrl(ctx.config.publicUrl) }),
+    const [supplier]: { siret: string }[] = await deps.db.query('SELECT siret FROM supplier WHERE id = $1', [outcome!.supplier_id]);
+    await deps.mailer.send(
+      composeMail('proposal-decided', outcome!.email, { siret: supplier.siret, approved: approve, workspaceUrl: workspaceUrl(deps.config.publicUrl) }),
     );
   }
   return { proposal: outcome, existingSupplierId: null, likelyDuplicateIds: [], userErrors: [] };
+}
+
+/** Proposals, oldest first, in a state when given: the moderation queue (admins only). */
+export async function supplierProposalQueue(deps: Pick<ProposalDeps, 'db'>, caller: Caller, filter: { status: ProposalStatus | null }, page: PageArgs) {
+  requireAdmin(caller);
+  return moderationPage<ProposalRow, SupplierProposal>(
+    deps.db,
+    {
+      ordering: 'supplierProposals:oldest',
+      select: '*',
+      from: `(SELECT ${PROPOSAL_COLUMNS} FROM supplier_proposal p LEFT JOIN account a ON a.id = p.proposed_by) AS q`,
+      where: '($1::supplier_proposal_status IS NULL OR status = $1)',
+      params: [filter.status],
+    },
+    page,
+    proposalOf,
+  );
 }

@@ -1,13 +1,15 @@
-import type { EntityManager } from 'typeorm';
-import type { RequestContext } from '../../app/context.js';
+import type { DataSource, EntityManager } from 'typeorm';
 import { integerKeyOf } from '../../core/graphql/global-id.js';
+import { decodeCursor, encodeCursor, pageInfoOf, pageSizeOf, type PageInfo } from '../../core/graphql/pagination.js';
 import { UserError, UserErrorCode } from '../../core/graphql/user-error.js';
 import { requireSupplierAccess, requireViewer } from '../accounts/authorization.js';
+import type { Caller } from '../accounts/viewer.js';
 import { ChangeAction, fieldChanges, recordChange } from '../audit/change-log.js';
 import { CategoryEntity } from '../categories/category.entities.js';
 import type { ServiceArea, ServiceType } from '../suppliers/service-area.js';
 import { InputCheck } from '../../core/graphql/input-check.js';
 import { checkCategories, checkServiceArea, DESCRIPTION_MAX_LENGTH } from '../suppliers/supplier-profile.rules.js';
+import { refreshSupplierSearch, supplierExists } from '../suppliers/supplier.records.js';
 import type { CreateOfferingInput, OfferingDetailsInput, OfferingStatusInput, UpdateOfferingInput } from './offering-editing.inputs.js';
 import { OfferingEntity } from './offering.entity.js';
 import { OfferingStatus, offeringStatusOf } from './offering.types.js';
@@ -29,6 +31,11 @@ interface OfferingValues {
   minimumOrderAmount: number | null;
   leadTimeDays: number | null;
   serviceArea: ServiceArea | null;
+}
+
+/** What offering editing uses. */
+export interface OfferingEditingDeps {
+  db: DataSource;
 }
 
 export interface OfferingOutcome {
@@ -94,7 +101,7 @@ function checkAmount(check: InputCheck, field: string[], amount: number, label: 
 
 /** Checks the given fields (title, category and service type only when given). */
 async function checkDetails(
-  ctx: RequestContext,
+  db: DataSource,
   input: OfferingDetailsInput & { title?: string | null; categoryId?: string | null; serviceType?: ServiceType | null },
 ): Promise<{ check: InputCheck; values: Partial<OfferingValues>; category: CategoryEntity | undefined }> {
   const check = new InputCheck();
@@ -109,7 +116,7 @@ async function checkDetails(
   }
   let category: CategoryEntity | undefined;
   if (input.categoryId != null) {
-    const [found] = (await checkCategories(ctx, check, ['categoryId'], [input.categoryId])) ?? [];
+    const [found] = (await checkCategories(db, check, ['categoryId'], [input.categoryId])) ?? [];
     // checkCategories reports at ['categoryId', '0']: one category here, so at its field.
     for (const error of check.errors) if (error.field?.[0] === 'categoryId') error.field = ['categoryId'];
     if (found) {
@@ -142,7 +149,7 @@ async function checkDetails(
   }
   if (input.serviceArea === null) values.serviceArea = null;
   else if (input.serviceArea !== undefined) {
-    const area = await checkServiceArea(ctx, check, ['serviceArea'], input.serviceArea);
+    const area = await checkServiceArea(db, check, ['serviceArea'], input.serviceArea);
     if (area) values.serviceArea = area;
   }
   return { check, values, category };
@@ -152,24 +159,20 @@ async function categoryName(manager: EntityManager, categoryId: number): Promise
   return (await manager.getRepository(CategoryEntity).findOneByOrFail({ id: categoryId })).name;
 }
 
-async function refreshSearch(manager: EntityManager, supplierId: number): Promise<void> {
-  await manager.query('SELECT refresh_supplier_search($1::int[])', [[supplierId]]);
-}
-
-async function offeringById(ctx: RequestContext, offeringId: number): Promise<OfferingEntity | null> {
-  return ctx.db.getRepository(OfferingEntity).findOneBy({ id: offeringId });
+async function offeringById(db: DataSource, offeringId: number): Promise<OfferingEntity | null> {
+  return db.getRepository(OfferingEntity).findOneBy({ id: offeringId });
 }
 
 /** Creates a draft: nothing changes for buyers until it is published. */
-export async function createOffering(ctx: RequestContext, input: CreateOfferingInput): Promise<OfferingOutcome> {
+export async function createOffering(deps: OfferingEditingDeps, caller: Caller, input: CreateOfferingInput): Promise<OfferingOutcome> {
   const supplierId = integerKeyOf(input.supplierId, 'Supplier', 'supplierId');
-  const viewer = requireSupplierAccess(ctx, supplierId);
-  if (!(await ctx.loaders.suppliers.managedSupplierById.load(supplierId))) {
+  const viewer = requireSupplierAccess(caller, supplierId);
+  if (!(await supplierExists(deps.db, supplierId))) {
     return { offering: null, userErrors: [UserError.of('supplierId', UserErrorCode.NOT_FOUND, 'Cette structure n’existe pas.')] };
   }
-  const { check, values, category } = await checkDetails(ctx, input);
+  const { check, values, category } = await checkDetails(deps.db, input);
   if (!check.ok) return { offering: null, userErrors: check.errors };
-  const offeringId = await ctx.db.transaction(async (manager) => {
+  const offeringId = await deps.db.transaction(async (manager) => {
     const inserted = await manager.insert(OfferingEntity, {
       supplierId,
       description: '',
@@ -186,24 +189,24 @@ export async function createOffering(ctx: RequestContext, input: CreateOfferingI
       action: ChangeAction.OFFERING_CREATED,
       changes: fieldChanges(empty as unknown as OfferingValues, values),
     });
-    await refreshSearch(manager, supplierId);
+    await refreshSupplierSearch(manager, [supplierId]);
     return id;
   });
-  return { offering: await offeringById(ctx, offeringId), userErrors: [] };
+  return { offering: await offeringById(deps.db, offeringId), userErrors: [] };
 }
 
 /**
  * The offering to change and the viewer's right to: UNAUTHENTICATED, FORBIDDEN, or a
  * NOT_FOUND user error for an offering that does not exist.
  */
-async function editableOffering(ctx: RequestContext, id: string): Promise<{ offering: OfferingEntity; accountId: number } | UserError> {
+async function editableOffering(db: DataSource, caller: Caller, id: string): Promise<{ offering: OfferingEntity; accountId: number } | UserError> {
   const offeringId = integerKeyOf(id, 'Offering', 'offeringId');
-  const offering = await offeringById(ctx, offeringId);
+  const offering = await offeringById(db, offeringId);
   if (!offering) {
-    requireViewer(ctx);
+    requireViewer(caller);
     return UserError.of('offeringId', UserErrorCode.NOT_FOUND, 'Cette offre n’existe pas.');
   }
-  return { offering, accountId: requireSupplierAccess(ctx, offering.supplierId).accountId };
+  return { offering, accountId: requireSupplierAccess(caller, offering.supplierId).accountId };
 }
 
 /** Locks the offering and checks the version read; the failure to report, if any. */
@@ -214,13 +217,13 @@ async function lockAt(manager: EntityManager, offeringId: number, version: numbe
   return locked;
 }
 
-export async function updateOffering(ctx: RequestContext, input: UpdateOfferingInput): Promise<OfferingOutcome> {
-  const target = await editableOffering(ctx, input.offeringId);
+export async function updateOffering(deps: OfferingEditingDeps, caller: Caller, input: UpdateOfferingInput): Promise<OfferingOutcome> {
+  const target = await editableOffering(deps.db, caller, input.offeringId);
   if (target instanceof UserError) return { offering: null, userErrors: [target] };
   const { offering, accountId } = target;
-  const { check, values, category } = await checkDetails(ctx, input);
+  const { check, values, category } = await checkDetails(deps.db, input);
   if (!check.ok) return { offering, userErrors: check.errors };
-  const failure = await ctx.db.transaction(async (manager): Promise<UserError | null> => {
+  const failure = await deps.db.transaction(async (manager): Promise<UserError | null> => {
     const locked = await lockAt(manager, offering.id, input.version);
     if (locked instanceof UserError) return locked;
     if (locked.archivedAt) return UserError.of(null, UserErrorCode.NOT_ALLOWED_NOW, 'Cette offre est archivée : elle ne peut plus être modifiée.');
@@ -232,10 +235,10 @@ export async function updateOffering(ctx: RequestContext, input: UpdateOfferingI
       updatedAt: () => 'now()',
     });
     await recordChange(manager, { accountId, supplierId: locked.supplierId, offeringId: locked.id, action: ChangeAction.OFFERING_UPDATED, changes: diff });
-    await refreshSearch(manager, locked.supplierId);
+    await refreshSupplierSearch(manager, [locked.supplierId]);
     return null;
   });
-  return { offering: await offeringById(ctx, offering.id), userErrors: failure ? [failure] : [] };
+  return { offering: await offeringById(deps.db, offering.id), userErrors: failure ? [failure] : [] };
 }
 
 const TRANSITIONS = {
@@ -249,15 +252,16 @@ const TRANSITIONS = {
  * offering stays archived (NOT_ALLOWED_NOW); a draft is never "withdrawn".
  */
 export async function changeOfferingStatus(
-  ctx: RequestContext,
+  deps: OfferingEditingDeps,
+  caller: Caller,
   input: OfferingStatusInput,
   transition: keyof typeof TRANSITIONS,
 ): Promise<OfferingOutcome> {
-  const target = await editableOffering(ctx, input.offeringId);
+  const target = await editableOffering(deps.db, caller, input.offeringId);
   if (target instanceof UserError) return { offering: null, userErrors: [target] };
   const { offering, accountId } = target;
   const { action, to } = TRANSITIONS[transition];
-  const failure = await ctx.db.transaction(async (manager): Promise<UserError | null> => {
+  const failure = await deps.db.transaction(async (manager): Promise<UserError | null> => {
     const locked = await lockAt(manager, offering.id, input.version);
     if (locked instanceof UserError) return locked;
     const from = offeringStatusOf(locked);
@@ -273,8 +277,57 @@ export async function changeOfferingStatus(
       updatedAt: () => 'now()',
     });
     await recordChange(manager, { accountId, supplierId: locked.supplierId, offeringId: locked.id, action, changes: { status: { from, to } } });
-    await refreshSearch(manager, locked.supplierId);
+    await refreshSupplierSearch(manager, [locked.supplierId]);
     return null;
   });
-  return { offering: await offeringById(ctx, offering.id), userErrors: failure ? [failure] : [] };
+  return { offering: await offeringById(deps.db, offering.id), userErrors: failure ? [failure] : [] };
+}
+
+const MANAGED_ORDERING = 'managedOfferings:newest';
+
+/** SQL condition of each status (see offeringStatusOf). */
+const STATUS_SQL: Record<OfferingStatus, string> = {
+  [OfferingStatus.ARCHIVED]: 'o.archived_at IS NOT NULL',
+  [OfferingStatus.PUBLISHED]: 'o.published',
+  [OfferingStatus.UNPUBLISHED]: 'NOT o.published AND o.archived_at IS NULL AND o.first_published_at IS NOT NULL',
+  [OfferingStatus.DRAFT]: 'NOT o.published AND o.archived_at IS NULL AND o.first_published_at IS NULL',
+};
+
+export interface ManagedOfferingsArgs {
+  first?: number | null;
+  after?: string | null;
+  /** Only these statuses; none or empty: all but ARCHIVED. */
+  statuses?: OfferingStatus[] | null;
+}
+
+export interface ManagedOfferingsPage {
+  edges: { cursor: string; node: OfferingEntity }[];
+  pageInfo: PageInfo;
+  countAll: () => Promise<number>;
+}
+
+/**
+ * All the offerings of a supplier, newest first, whatever their status: for its members and
+ * admins only (UNAUTHENTICATED, FORBIDDEN).
+ */
+export async function managedOfferings(deps: OfferingEditingDeps, caller: Caller, supplierId: number, args: ManagedOfferingsArgs): Promise<ManagedOfferingsPage> {
+  requireSupplierAccess(caller, supplierId);
+  const limit = pageSizeOf(args.first);
+  const [afterCreatedAt, afterId] = args.after ? decodeCursor(args.after, MANAGED_ORDERING, ['timestamptz', 'int4']) : [null, null];
+  const wanted = args.statuses?.length ? args.statuses : [OfferingStatus.DRAFT, OfferingStatus.PUBLISHED, OfferingStatus.UNPUBLISHED];
+  const query = () =>
+    deps.db
+      .getRepository(OfferingEntity)
+      .createQueryBuilder('o')
+      .where('o.supplier_id = :supplierId', { supplierId })
+      .andWhere(`(${[...new Set(wanted)].map((status) => STATUS_SQL[status]).join(' OR ')})`);
+  const pageQuery = query().orderBy('o.created_at', 'DESC').addOrderBy('o.id', 'DESC').take(limit + 1);
+  if (args.after) pageQuery.andWhere('(o.created_at, o.id) < (:afterCreatedAt::timestamptz, :afterId)', { afterCreatedAt, afterId });
+  const rows = limit === 0 ? [] : await pageQuery.getMany();
+  const edges = rows.slice(0, limit).map((row) => ({ cursor: encodeCursor(MANAGED_ORDERING, [row.createdAt.toISOString(), row.id]), node: row }));
+  return {
+    edges,
+    pageInfo: pageInfoOf(edges.map((edge) => edge.cursor), rows.length > limit, args.after),
+    countAll: () => query().getCount(),
+  };
 }

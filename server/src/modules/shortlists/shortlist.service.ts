@@ -1,18 +1,18 @@
-import type { EntityManager } from 'typeorm';
-import type { RequestContext } from '../../app/context.js';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Config } from '../../core/config/config.js';
 import { forbidden } from '../../core/graphql/errors.js';
 import { integerKeyOf, toGlobalId } from '../../core/graphql/global-id.js';
 import { UserError, UserErrorCode } from '../../core/graphql/user-error.js';
 import { requireViewer } from '../accounts/authorization.js';
 import { newSecretToken } from '../accounts/secret-token.js';
+import type { Caller, SessionViewer } from '../accounts/viewer.js';
 import { InputCheck } from '../../core/graphql/input-check.js';
-import { Supplier } from '../suppliers/supplier.types.js';
 import { ShortlistEntity } from './shortlist.entity.js';
 import type {
   AddToShortlistInput, CreateShortlistInput, MergeShortlistInput, RenameShortlistInput, ShortlistEntrySelectorInput, ShortlistSelectorInput,
   UpdateShortlistNoteInput,
 } from './shortlist.inputs.js';
-import { SharedShortlist, Shortlist, ShortlistEntry, type ShortlistContents, type ShortlistView } from './shortlist.types.js';
+import { SharedShortlist, Shortlist } from './shortlist.types.js';
 
 /**
  * Buyers' shortlists. Private working lists: they are not written to change_log, whose
@@ -25,62 +25,48 @@ export const DEFAULT_SHORTLIST_NAME = 'Ma sélection';
 const NAME_RULE = { label: 'Le nom de la liste', max: 100, required: true } as const;
 const NOTE_RULE = { label: 'La note', max: 2000, multiline: true } as const;
 
+/** What the shortlist services use (a resolver passes its context). */
+export interface ShortlistDeps {
+  db: DataSource;
+  config: Pick<Config, 'publicUrl'>;
+}
+
 function shareUrlOf(publicUrl: string, token: string): string {
   return `${publicUrl}/listes/${token}`;
 }
 
-function withContents<T extends ShortlistView>(ctx: RequestContext, view: T, shortlistKey: number): T {
-  view.contents = async (): Promise<ShortlistContents> => {
-    const rows = await ctx.loaders.shortlists.entriesByShortlistId.load(shortlistKey);
-    const shown = rows.filter((row) => row.available);
-    const suppliers = await ctx.loaders.suppliers.supplierById.loadMany(shown.map((row) => row.supplierId));
-    const entries = shown.flatMap((row, index) => {
-      const supplier = suppliers[index];
-      // Unpublished between the two reads: hidden like the others.
-      if (!supplier || supplier instanceof Error) return [];
-      return [Object.assign(new ShortlistEntry(), { supplier: Supplier.from(supplier), note: row.note, addedAt: row.addedAt })];
-    });
-    return { entries, unavailableCount: rows.length - entries.length };
-  };
-  return view;
-}
-
-export function shortlistOf(ctx: RequestContext, entity: ShortlistEntity): Shortlist {
-  return withContents(
-    ctx,
-    Object.assign(new Shortlist(), {
-      id: toGlobalId('Shortlist', entity.id),
-      key: entity.id,
-      name: entity.name,
-      shareUrl: entity.shareToken ? shareUrlOf(ctx.config.publicUrl, entity.shareToken) : null,
-      createdAt: entity.createdAt,
-    }),
-    entity.id,
-  );
+/** A list as shown to its owner; its entries are read by the resolvers, through the request's loaders. */
+function shortlistOf(deps: Pick<ShortlistDeps, 'config'>, entity: ShortlistEntity): Shortlist {
+  return Object.assign(new Shortlist(), {
+    id: toGlobalId('Shortlist', entity.id),
+    key: entity.id,
+    name: entity.name,
+    shareUrl: entity.shareToken ? shareUrlOf(deps.config.publicUrl, entity.shareToken) : null,
+    createdAt: entity.createdAt,
+  });
 }
 
 /** The account's lists, oldest first. */
-export async function shortlistsOf(ctx: RequestContext, accountId: number): Promise<Shortlist[]> {
-  const rows = await ctx.db.getRepository(ShortlistEntity).find({ where: { accountId }, order: { createdAt: 'ASC', id: 'ASC' } });
-  return rows.map((row) => shortlistOf(ctx, row));
+export async function shortlistsOf(deps: ShortlistDeps, accountId: number): Promise<Shortlist[]> {
+  const rows = await deps.db.getRepository(ShortlistEntity).find({ where: { accountId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  return rows.map((row) => shortlistOf(deps, row));
 }
 
 /** The list behind a share link; null when the token is unknown or the list no longer shared. */
-export async function sharedShortlist(ctx: RequestContext, token: string): Promise<SharedShortlist | null> {
+export async function sharedShortlist(deps: Pick<ShortlistDeps, 'db'>, token: string): Promise<SharedShortlist | null> {
   if (!/^[A-Za-z0-9_-]{22,100}$/.test(token)) return null;
-  const entity = await ctx.db.getRepository(ShortlistEntity).findOneBy({ shareToken: token });
-  return entity && withContents(ctx, Object.assign(new SharedShortlist(), { name: entity.name }), entity.id);
+  const entity = await deps.db.getRepository(ShortlistEntity).findOneBy({ shareToken: token });
+  return entity && Object.assign(new SharedShortlist(), { key: entity.id, name: entity.name });
 }
 
-type Outcome = { shortlist: Shortlist | null; userErrors: UserError[] };
+export type Outcome = { shortlist: Shortlist | null; userErrors: UserError[] };
 const failed = (...userErrors: UserError[]): Outcome => ({ shortlist: null, userErrors });
 
 /**
  * The viewer's list, locked for the transaction (limits are counted under the lock).
  * Someone else's list: FORBIDDEN; a list that does not exist (any more): NOT_FOUND.
  */
-async function ownedShortlist(ctx: RequestContext, manager: EntityManager, shortlistId: string): Promise<ShortlistEntity | UserError> {
-  const viewer = requireViewer(ctx);
+async function ownedShortlist(viewer: SessionViewer, manager: EntityManager, shortlistId: string): Promise<ShortlistEntity | UserError> {
   const entity = await manager
     .getRepository(ShortlistEntity)
     .findOne({ where: { id: integerKeyOf(shortlistId, 'Shortlist', 'shortlistId') }, lock: { mode: 'pessimistic_write' } });
@@ -91,27 +77,28 @@ async function ownedShortlist(ctx: RequestContext, manager: EntityManager, short
 
 /** Runs a change of one of the viewer's lists in a transaction and returns the list after it. */
 async function changeShortlist(
-  ctx: RequestContext,
+  deps: ShortlistDeps,
+  caller: Caller,
   shortlistId: string,
   change: (manager: EntityManager, entity: ShortlistEntity) => Promise<UserError[]>,
 ): Promise<Outcome> {
-  requireViewer(ctx);
-  return ctx.db.transaction(async (manager) => {
-    const entity = await ownedShortlist(ctx, manager, shortlistId);
+  const viewer = requireViewer(caller);
+  return deps.db.transaction(async (manager) => {
+    const entity = await ownedShortlist(viewer, manager, shortlistId);
     if (entity instanceof UserError) return failed(entity);
     const userErrors = await change(manager, entity);
     if (userErrors.length > 0) return failed(...userErrors);
     await manager.query('UPDATE shortlist SET updated_at = now() WHERE id = $1', [entity.id]);
-    return { shortlist: shortlistOf(ctx, entity), userErrors: [] };
+    return { shortlist: shortlistOf(deps, entity), userErrors: [] };
   });
 }
 
-export async function createShortlist(ctx: RequestContext, input: CreateShortlistInput): Promise<Outcome> {
-  const viewer = requireViewer(ctx);
+export async function createShortlist(deps: ShortlistDeps, caller: Caller, input: CreateShortlistInput): Promise<Outcome> {
+  const viewer = requireViewer(caller);
   const check = new InputCheck();
   const name = check.text(['name'], input.name, NAME_RULE);
   if (name === null) return failed(...check.errors);
-  return ctx.db.transaction(async (manager) => {
+  return deps.db.transaction(async (manager) => {
     // Serialises the account's creations so that the limit holds.
     await manager.query('SELECT 1 FROM account WHERE id = $1 FOR UPDATE', [viewer.accountId]);
     const [{ count }] = await manager.query('SELECT count(*)::int AS count FROM shortlist WHERE account_id = $1', [viewer.accountId]);
@@ -120,12 +107,12 @@ export async function createShortlist(ctx: RequestContext, input: CreateShortlis
     }
     const repository = manager.getRepository(ShortlistEntity);
     const { id } = await repository.save(repository.create({ accountId: viewer.accountId, name }));
-    return { shortlist: shortlistOf(ctx, await repository.findOneByOrFail({ id })), userErrors: [] };
+    return { shortlist: shortlistOf(deps, await repository.findOneByOrFail({ id })), userErrors: [] };
   });
 }
 
-export function renameShortlist(ctx: RequestContext, input: RenameShortlistInput): Promise<Outcome> {
-  return changeShortlist(ctx, input.shortlistId, async (manager, entity) => {
+export function renameShortlist(deps: ShortlistDeps, caller: Caller, input: RenameShortlistInput): Promise<Outcome> {
+  return changeShortlist(deps, caller, input.shortlistId, async (manager, entity) => {
     const check = new InputCheck();
     const name = check.text(['name'], input.name, NAME_RULE);
     if (name === null) return check.errors;
@@ -135,10 +122,14 @@ export function renameShortlist(ctx: RequestContext, input: RenameShortlistInput
   });
 }
 
-export async function deleteShortlist(ctx: RequestContext, input: ShortlistSelectorInput): Promise<{ deletedShortlistId: string | null; userErrors: UserError[] }> {
-  requireViewer(ctx);
-  return ctx.db.transaction(async (manager) => {
-    const entity = await ownedShortlist(ctx, manager, input.shortlistId);
+export async function deleteShortlist(
+  deps: ShortlistDeps,
+  caller: Caller,
+  input: ShortlistSelectorInput,
+): Promise<{ deletedShortlistId: string | null; userErrors: UserError[] }> {
+  const viewer = requireViewer(caller);
+  return deps.db.transaction(async (manager) => {
+    const entity = await ownedShortlist(viewer, manager, input.shortlistId);
     if (entity instanceof UserError) return { deletedShortlistId: null, userErrors: [entity] };
     await manager.query('DELETE FROM shortlist WHERE id = $1', [entity.id]);
     return { deletedShortlistId: input.shortlistId, userErrors: [] };
@@ -161,9 +152,9 @@ const entryLimitError = () =>
   UserError.of(null, UserErrorCode.OUT_OF_RANGE, `Cette liste compte déjà ${MAX_ENTRIES} structures, le maximum : créez une autre liste.`);
 
 /** Adds a published structure; adding it again changes nothing but the note, when one is given. */
-export function addToShortlist(ctx: RequestContext, input: AddToShortlistInput): Promise<Outcome> {
+export function addToShortlist(deps: ShortlistDeps, caller: Caller, input: AddToShortlistInput): Promise<Outcome> {
   const supplierKey = integerKeyOf(input.supplierId, 'Supplier', 'supplierId');
-  return changeShortlist(ctx, input.shortlistId, async (manager, entity) => {
+  return changeShortlist(deps, caller, input.shortlistId, async (manager, entity) => {
     const note = checkedNote(input.note);
     if (Array.isArray(note)) return note;
     const [supplier] = await manager.query('SELECT 1 FROM supplier WHERE id = $1 AND published', [supplierKey]);
@@ -181,9 +172,9 @@ export function addToShortlist(ctx: RequestContext, input: AddToShortlistInput):
 
 const notOnList = () => UserError.of('supplierId', UserErrorCode.NOT_FOUND, 'Cette structure n’est pas dans la liste.');
 
-export function updateShortlistNote(ctx: RequestContext, input: UpdateShortlistNoteInput): Promise<Outcome> {
+export function updateShortlistNote(deps: ShortlistDeps, caller: Caller, input: UpdateShortlistNoteInput): Promise<Outcome> {
   const supplierKey = integerKeyOf(input.supplierId, 'Supplier', 'supplierId');
-  return changeShortlist(ctx, input.shortlistId, async (manager, entity) => {
+  return changeShortlist(deps, caller, input.shortlistId, async (manager, entity) => {
     const note = checkedNote(input.note);
     if (Array.isArray(note)) return note;
     const [, updated] = await manager.query('UPDATE shortlist_entry SET note = $3 WHERE shortlist_id = $1 AND supplier_id = $2', [
@@ -195,9 +186,9 @@ export function updateShortlistNote(ctx: RequestContext, input: UpdateShortlistN
   });
 }
 
-export function removeFromShortlist(ctx: RequestContext, input: ShortlistEntrySelectorInput): Promise<Outcome> {
+export function removeFromShortlist(deps: ShortlistDeps, caller: Caller, input: ShortlistEntrySelectorInput): Promise<Outcome> {
   const supplierKey = integerKeyOf(input.supplierId, 'Supplier', 'supplierId');
-  return changeShortlist(ctx, input.shortlistId, async (manager, entity) => {
+  return changeShortlist(deps, caller, input.shortlistId, async (manager, entity) => {
     const [, deleted] = await manager.query('DELETE FROM shortlist_entry WHERE shortlist_id = $1 AND supplier_id = $2', [entity.id, supplierKey]);
     return deleted === 0 ? [notOnList()] : [];
   });
@@ -208,8 +199,8 @@ export function removeFromShortlist(ctx: RequestContext, input: ShortlistEntrySe
  * tokens: the owner must be able to copy the link again, and it only opens a read-only list.
  * Sharing a shared list keeps its link.
  */
-export function shareShortlist(ctx: RequestContext, input: ShortlistSelectorInput): Promise<Outcome> {
-  return changeShortlist(ctx, input.shortlistId, async (manager, entity) => {
+export function shareShortlist(deps: ShortlistDeps, caller: Caller, input: ShortlistSelectorInput): Promise<Outcome> {
+  return changeShortlist(deps, caller, input.shortlistId, async (manager, entity) => {
     entity.shareToken ??= newSecretToken();
     await manager.query('UPDATE shortlist SET share_token = $2 WHERE id = $1', [entity.id, entity.shareToken]);
     return [];
@@ -217,8 +208,8 @@ export function shareShortlist(ctx: RequestContext, input: ShortlistSelectorInpu
 }
 
 /** Stops sharing: the link opens nothing from now on (sharing again gives a new link). */
-export function unshareShortlist(ctx: RequestContext, input: ShortlistSelectorInput): Promise<Outcome> {
-  return changeShortlist(ctx, input.shortlistId, async (manager, entity) => {
+export function unshareShortlist(deps: ShortlistDeps, caller: Caller, input: ShortlistSelectorInput): Promise<Outcome> {
+  return changeShortlist(deps, caller, input.shortlistId, async (manager, entity) => {
     await manager.query('UPDATE shortlist SET share_token = NULL WHERE id = $1', [entity.id]);
     entity.shareToken = null;
     return [];
@@ -248,19 +239,20 @@ function supplierKeyOrNull(id: string): number | null {
  * (its first one by default, created when it has none), in one transaction.
  */
 export async function mergeShortlist(
-  ctx: RequestContext,
+  deps: ShortlistDeps,
+  caller: Caller,
   input: MergeShortlistInput,
 ): Promise<Outcome & { addedCount: number; skippedCount: number }> {
-  const viewer = requireViewer(ctx);
+  const viewer = requireViewer(caller);
   const none = { addedCount: 0, skippedCount: 0 };
   if (input.supplierIds.length > MAX_ENTRIES) {
     return { ...failed(UserError.of('supplierIds', UserErrorCode.OUT_OF_RANGE, `Au plus ${MAX_ENTRIES} structures à la fois.`)), ...none };
   }
   const keys = supplierKeysOf(input.supplierIds);
-  return ctx.db.transaction(async (manager) => {
+  return deps.db.transaction(async (manager) => {
     let entity: ShortlistEntity | UserError;
     if (input.shortlistId) {
-      entity = await ownedShortlist(ctx, manager, input.shortlistId);
+      entity = await ownedShortlist(viewer, manager, input.shortlistId);
     } else {
       await manager.query('SELECT 1 FROM account WHERE id = $1 FOR UPDATE', [viewer.accountId]);
       const repository = manager.getRepository(ShortlistEntity);
@@ -280,6 +272,6 @@ export async function mergeShortlist(
       [entity.id, keys, room],
     );
     await manager.query('UPDATE shortlist SET updated_at = now() WHERE id = $1', [entity.id]);
-    return { shortlist: shortlistOf(ctx, entity), userErrors: [], addedCount: inserted.length, skippedCount: input.supplierIds.length - inserted.length };
+    return { shortlist: shortlistOf(deps, entity), userErrors: [], addedCount: inserted.length, skippedCount: input.supplierIds.length - inserted.length };
   });
 }

@@ -27,6 +27,10 @@ export abstract class ShortlistView {
   @Field(() => String, { description: 'Name of the list, plain text (1 to 100 characters).' })
   name!: string;
 
+  /** The list's row id. */
+  key!: number;
+
+  /** Set by the resolvers (shortlist.resolver.ts), which read entries through the request's loaders. */
   contents!: () => Promise<ShortlistContents>;
 
   @Field(() => [ShortlistEntry], { description: 'The published structures of the list, oldest addition first (at most 500 entries).' })
@@ -60,8 +64,6 @@ export class Shortlist extends ShortlistView {
 
   @Field(() => DateTimeResolver, { description: 'When the list was created.' })
   createdAt!: Date;
-
-  key!: number;
 }
 
 @ObjectType({

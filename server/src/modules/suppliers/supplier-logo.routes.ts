@@ -1,32 +1,37 @@
-import { createHash } from 'node:crypto';
 import express, { type Request, type Response } from 'express';
 import type { ServerServices } from '../../app/context.js';
-import { integerKeyOf, toGlobalId } from '../../core/graphql/global-id.js';
+import { integerKeyOf } from '../../core/graphql/global-id.js';
 import { sendError, type ErrorCodeName } from '../../core/http/error-response.js';
-import { canActForSupplier } from '../accounts/authorization.js';
 import { sameSecret } from '../accounts/secret-token.js';
 import { sessionMiddleware, type RequestScope } from '../accounts/session.middleware.js';
-import { ChangeAction, recordChange } from '../audit/change-log.js';
-import { isWholeImage, sniffImageType } from './logo-image.js';
-
-/** The largest logo accepted (the column's limit too). */
-export const LOGO_MAX_BYTES = 512 * 1024;
-
-const EXTENSIONS: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/webp': 'webp' };
-const MEDIA_TYPES = Object.fromEntries(Object.entries(EXTENSIONS).map(([type, extension]) => [extension, type]));
-
-/** Public URL of a logo: changes with the content, so it can be cached for ever. */
-export function logoPath(supplierId: number, logo: { mediaType: string; contentHash: string }): string {
-  return `/logos/${toGlobalId('Supplier', supplierId)}-${logo.contentHash}.${EXTENSIONS[logo.mediaType]}`;
-}
+import type { SessionViewer } from '../accounts/viewer.js';
+import {
+  LOGO_MAX_BYTES, logoFile, logoPath, removeSupplierLogo, replaceSupplierLogo, type LogoOutcome, type LogoRefusal,
+} from './supplier-logo.service.js';
 
 /** A refusal in the API's error shape, with a code of its closed set (the client words it: error-messages.ts). */
 function refuse(response: Response, status: number, code: ErrorCodeName, message: string): void {
   sendError(response, status, code, message);
 }
 
-/** The supplier a signed-in member (or an admin) may change the logo of; answers the refusal otherwise. */
-async function authorizedSupplier(services: ServerServices, request: Request, response: Response): Promise<{ supplierId: number; accountId: number } | null> {
+/** Answers why the service refused the change (each refusal spelled out: the client's tests read them here). */
+function refuseChange(response: Response, refusal: LogoRefusal): void {
+  switch (refusal) {
+    case 'FORBIDDEN':
+      return refuse(response, 403, 'FORBIDDEN', 'Votre compte n’est pas rattaché à cette structure.');
+    case 'SUPPLIER_NOT_FOUND':
+      return refuse(response, 404, 'BAD_USER_INPUT', 'Cette structure n’existe pas.');
+    case 'EMPTY_FILE':
+      return refuse(response, 400, 'BAD_USER_INPUT', 'Envoyez une image : le fichier reçu est vide.');
+    case 'UNSUPPORTED_TYPE':
+      return refuse(response, 415, 'UNSUPPORTED_MEDIA_TYPE', 'Format non accepté : envoyez une image PNG, JPEG ou WebP (le SVG n’est pas accepté).');
+    case 'UNREADABLE_IMAGE':
+      return refuse(response, 415, 'UNSUPPORTED_MEDIA_TYPE', 'Image illisible : le fichier n’est pas une image PNG, JPEG ou WebP complète, ou contient autre chose.');
+  }
+}
+
+/** The signed-in viewer (checked against the CSRF token) and the supplier of the path; answers the refusal otherwise. */
+function actor(request: Request, response: Response): { viewer: SessionViewer; supplierId: number } | null {
   const { viewer, http } = response.locals.requestScope as RequestScope;
   if (!viewer) {
     refuse(response, 401, 'UNAUTHENTICATED', 'Vous devez être connecté pour changer le logo.');
@@ -36,28 +41,18 @@ async function authorizedSupplier(services: ServerServices, request: Request, re
     refuse(response, 403, 'CSRF_TOKEN_INVALID', 'Requête refusée : jeton anti-CSRF absent ou invalide. Rechargez la page, puis réessayez.');
     return null;
   }
-  let supplierId: number;
   try {
-    supplierId = integerKeyOf(String(request.params.supplierId), 'Supplier', 'supplierId');
+    return { viewer, supplierId: integerKeyOf(String(request.params.supplierId), 'Supplier', 'supplierId') };
   } catch {
     refuse(response, 400, 'BAD_USER_INPUT', 'Cet identifiant de structure n’est pas valide.');
     return null;
   }
-  if (!canActForSupplier(viewer, supplierId)) {
-    refuse(response, 403, 'FORBIDDEN', 'Votre compte n’est pas rattaché à cette structure.');
-    return null;
-  }
-  const [exists] = await services.db.query('SELECT 1 FROM supplier WHERE id = $1', [supplierId]);
-  if (!exists) {
-    refuse(response, 404, 'BAD_USER_INPUT', 'Cette structure n’existe pas.');
-    return null;
-  }
-  return { supplierId, accountId: viewer.accountId };
 }
 
-async function currentHash(services: ServerServices, supplierId: number): Promise<string | null> {
-  const [row] = await services.db.query(`SELECT encode(content_hash, 'hex') AS hash FROM supplier_logo WHERE supplier_id = $1`, [supplierId]);
-  return row?.hash ?? null;
+/** Answers the new logo URL (null once removed), or the refusal. */
+function answer(response: Response, supplierId: number, outcome: LogoOutcome): void {
+  if ('refusal' in outcome) return refuseChange(response, outcome.refusal);
+  response.status(200).json({ logoUrl: outcome.logo && logoPath(supplierId, outcome.logo) });
 }
 
 /**
@@ -76,36 +71,10 @@ export function supplierLogoRoutes(services: ServerServices): express.Router {
     express.raw({ type: () => true, limit: LOGO_MAX_BYTES }),
     async (request, response, next) => {
       try {
-        const actor = await authorizedSupplier(services, request, response);
-        if (!actor) return;
+        const caller = actor(request, response);
+        if (!caller) return;
         const content = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-        if (content.length === 0) return refuse(response, 400, 'BAD_USER_INPUT', 'Envoyez une image : le fichier reçu est vide.');
-        const mediaType = sniffImageType(content);
-        if (!mediaType) {
-          return refuse(response, 415, 'UNSUPPORTED_MEDIA_TYPE', 'Format non accepté : envoyez une image PNG, JPEG ou WebP (le SVG n’est pas accepté).');
-        }
-        if (!(await isWholeImage(content, mediaType))) {
-          return refuse(response, 415, 'UNSUPPORTED_MEDIA_TYPE', 'Image illisible : le fichier n’est pas une image PNG, JPEG ou WebP complète, ou contient autre chose.');
-        }
-        const hash = createHash('sha256').update(content).digest();
-        const before = await currentHash(services, actor.supplierId);
-        await services.db.transaction(async (manager) => {
-          await manager.query(
-            `INSERT INTO supplier_logo (supplier_id, media_type, content, content_hash) VALUES ($1, $2, $3, $4)
-             ON CONFLICT (supplier_id) DO UPDATE SET media_type = excluded.media_type, content = excluded.content,
-               content_hash = excluded.content_hash, updated_at = now()`,
-            [actor.supplierId, mediaType, content, hash],
-          );
-          await manager.query('UPDATE supplier SET updated_at = now() WHERE id = $1', [actor.supplierId]);
-          await recordChange(manager, {
-            accountId: actor.accountId,
-            supplierId: actor.supplierId,
-            action: ChangeAction.SUPPLIER_LOGO_UPDATED,
-            changes: { logo: { from: before, to: hash.toString('hex') } },
-          });
-          await manager.query('SELECT refresh_supplier_search($1::int[])', [[actor.supplierId]]);
-        });
-        response.status(200).json({ logoUrl: logoPath(actor.supplierId, { mediaType, contentHash: hash.toString('hex') }) });
+        answer(response, caller.supplierId, await replaceSupplierLogo(services, caller.viewer, caller.supplierId, content));
       } catch (error) {
         next(error);
       }
@@ -114,24 +83,9 @@ export function supplierLogoRoutes(services: ServerServices): express.Router {
 
   router.delete('/api/structures/:supplierId/logo', session, async (request, response, next) => {
     try {
-      const actor = await authorizedSupplier(services, request, response);
-      if (!actor) return;
-      await services.db.transaction(async (manager) => {
-        const removed: { hash: string }[] = await manager.query(
-          `DELETE FROM supplier_logo WHERE supplier_id = $1 RETURNING encode(content_hash, 'hex') AS hash`,
-          [actor.supplierId],
-        );
-        if (removed.length === 0) return;
-        await manager.query('UPDATE supplier SET updated_at = now() WHERE id = $1', [actor.supplierId]);
-        await recordChange(manager, {
-          accountId: actor.accountId,
-          supplierId: actor.supplierId,
-          action: ChangeAction.SUPPLIER_LOGO_REMOVED,
-          changes: { logo: { from: removed[0].hash, to: null } },
-        });
-        await manager.query('SELECT refresh_supplier_search($1::int[])', [[actor.supplierId]]);
-      });
-      response.status(200).json({ logoUrl: null });
+      const caller = actor(request, response);
+      if (!caller) return;
+      answer(response, caller.supplierId, await removeSupplierLogo(services, caller.viewer, caller.supplierId));
     } catch (error) {
       next(error);
     }
@@ -139,26 +93,13 @@ export function supplierLogoRoutes(services: ServerServices): express.Router {
 
   router.get('/logos/:file', async (request, response, next) => {
     try {
-      const match = /^([A-Za-z0-9_-]+)-([0-9a-f]{64})\.(png|jpg|webp)$/.exec(String(request.params.file));
-      let supplierId: number | null = null;
-      try {
-        supplierId = match ? integerKeyOf(match[1], 'Supplier') : null;
-      } catch {
-        supplierId = null;
-      }
-      const rows: { media_type: string; content: Buffer }[] =
-        supplierId === null
-          ? []
-          : await services.db.query(
-              `SELECT media_type, content FROM supplier_logo WHERE supplier_id = $1 AND content_hash = decode($2, 'hex') AND media_type = $3`,
-              [supplierId, match![2], MEDIA_TYPES[match![3]]],
-            );
+      const logo = await logoFile(services, String(request.params.file));
       response.setHeader('X-Content-Type-Options', 'nosniff');
       response.setHeader('Content-Security-Policy', "default-src 'none'");
-      if (rows.length === 0) return refuse(response, 404, 'BAD_USER_INPUT', 'Logo introuvable.');
-      response.setHeader('Content-Type', rows[0].media_type);
+      if (!logo) return refuse(response, 404, 'BAD_USER_INPUT', 'Logo introuvable.');
+      response.setHeader('Content-Type', logo.mediaType);
       response.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
-      response.end(rows[0].content);
+      response.end(logo.content);
     } catch (error) {
       next(error);
     }

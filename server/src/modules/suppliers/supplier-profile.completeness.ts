@@ -1,4 +1,3 @@
-import type { RequestContext } from '../../app/context.js';
 import { SelfEditableField } from './self-edited-fields.js';
 import { DESCRIPTION_COMPLETE_LENGTH, ProfileCompleteness, ProfileField } from './supplier-profile.types.js';
 import type { Supplier } from './supplier.types.js';
@@ -8,11 +7,7 @@ import type { Supplier } from './supplier.types.js';
  * of points earned. The service area counts once the structure chose it (imports only guess
  * its own département).
  */
-export async function profileCompleteness(ctx: RequestContext, supplier: Supplier): Promise<ProfileCompleteness> {
-  const [logo, offerings] = await Promise.all([
-    ctx.loaders.logos.logoBySupplierId.load(supplier.key),
-    ctx.loaders.offerings.offeringsBySupplierId.load(supplier.key),
-  ]);
+export function profileCompleteness(supplier: Supplier, has: { logo: boolean; publishedOffering: boolean }): ProfileCompleteness {
   const done: Record<ProfileField, boolean> = {
     [ProfileField.DESCRIPTION]: [...supplier.description].length >= DESCRIPTION_COMPLETE_LENGTH,
     [ProfileField.CONTACT]: !!(supplier.contact.email || supplier.contact.phone),
@@ -20,8 +15,8 @@ export async function profileCompleteness(ctx: RequestContext, supplier: Supplie
     [ProfileField.SERVICE_TYPES]: supplier.serviceTypes.length > 0,
     [ProfileField.SERVICE_AREA]: supplier.selfEditedFields.includes(SelfEditableField.SERVICE_AREA),
     [ProfileField.CATEGORIES]: supplier.categoryKeys.length > 0,
-    [ProfileField.LOGO]: logo !== null,
-    [ProfileField.PUBLISHED_OFFERING]: offerings.length > 0,
+    [ProfileField.LOGO]: has.logo,
+    [ProfileField.PUBLISHED_OFFERING]: has.publishedOffering,
   };
   const fields = Object.values(ProfileField);
   const missing = fields.filter((field) => !done[field]);

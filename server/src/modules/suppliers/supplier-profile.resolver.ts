@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../app/context.js';
+import { callerOf, type RequestContext } from '../../app/context.js';
 import { integerKeyOf } from '../../core/graphql/global-id.js';
 import { requireSupplierAccess } from '../accounts/authorization.js';
-import { logoPath } from './supplier-logo.routes.js';
+import { logoPath } from './supplier-logo.service.js';
 import { UpdateSupplierProfileInput } from './supplier-profile.inputs.js';
 import { updateSupplierProfile } from './supplier-profile.service.js';
 import { profileCompleteness } from './supplier-profile.completeness.js';
@@ -31,7 +31,9 @@ export class SupplierProfileResolver {
     @Ctx() ctx: RequestContext,
     @Arg('input', () => UpdateSupplierProfileInput, { description: 'The changes, with the version they start from.' }) input: UpdateSupplierProfileInput,
   ): Promise<UpdateSupplierProfilePayload> {
-    const outcome = await updateSupplierProfile(ctx, input);
+    const outcome = await updateSupplierProfile(ctx, callerOf(ctx), input);
+    // Later fields of this request read the supplier as it now stands.
+    if (outcome.supplier) ctx.loaders.suppliers.managedSupplierById.clear(outcome.supplier.id).prime(outcome.supplier.id, outcome.supplier);
     return Object.assign(new UpdateSupplierProfilePayload(), {
       supplier: outcome.supplier && Supplier.from(outcome.supplier),
       userErrors: outcome.userErrors,
@@ -50,6 +52,10 @@ export class SupplierProfileResolver {
   })
   async profileCompleteness(@Root() supplier: Supplier, @Ctx() ctx: RequestContext): Promise<ProfileCompleteness> {
     requireSupplierAccess(ctx, supplier.key);
-    return profileCompleteness(ctx, supplier);
+    const [logo, offerings] = await Promise.all([
+      ctx.loaders.logos.logoBySupplierId.load(supplier.key),
+      ctx.loaders.offerings.offeringsBySupplierId.load(supplier.key),
+    ]);
+    return profileCompleteness(supplier, { logo: logo !== null, publishedOffering: offerings.length > 0 });
   }
 }

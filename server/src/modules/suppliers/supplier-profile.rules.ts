@@ -1,9 +1,10 @@
-import type { RequestContext } from '../../app/context.js';
+import { In, type DataSource } from 'typeorm';
 import { isEmailAddress } from '../accounts/email-address.js';
 import { textKeyOf } from '../../core/graphql/global-id.js';
 import type { InputCheck } from '../../core/graphql/input-check.js';
 import { UserErrorCode } from '../../core/graphql/user-error.js';
 import { CategoryEntity } from '../categories/category.entities.js';
+import { DepartementEntity, RegionEntity } from '../territories/territory.entities.js';
 import { ServiceAreaKind, type ServiceArea } from './service-area.js';
 import { SUPPLIER_TEXT_LIMITS } from './supplier-text-limits.js';
 
@@ -78,9 +79,16 @@ export interface ServiceAreaValues {
   radiusKm?: number | null;
 }
 
+/** The codes that name no région (or département), in the order given. */
+async function unknownCodes(db: DataSource, entity: typeof RegionEntity | typeof DepartementEntity, codes: string[]): Promise<string[]> {
+  if (codes.length === 0) return [];
+  const found = new Set((await db.getRepository<{ code: string }>(entity).find({ select: { code: true }, where: { code: In(codes) } })).map((row) => row.code));
+  return codes.filter((code) => !found.has(code));
+}
+
 /** The service area to store, or null after a failure (errors under `field`). */
 export async function checkServiceArea(
-  ctx: RequestContext,
+  db: DataSource,
   check: InputCheck,
   field: string[],
   input: ServiceAreaValues,
@@ -97,16 +105,14 @@ export async function checkServiceArea(
   if (input.kind === ServiceAreaKind.REGIONS) {
     const codes = [...new Set(input.regionCodes ?? [])];
     if (codes.length === 0) check.fail([...field, 'regionCodes'], UserErrorCode.BLANK, 'Choisissez au moins une région.');
-    const found = await ctx.loaders.territories.regionByCode.loadMany(codes);
-    const unknown = codes.filter((_code, index) => !found[index] || found[index] instanceof Error);
+    const unknown = await unknownCodes(db, RegionEntity, codes);
     if (unknown.length) check.fail([...field, 'regionCodes'], UserErrorCode.NOT_FOUND, `Région inconnue : ${unknown.join(', ')}.`);
     area.regionCodes = codes.sort();
   }
   if (input.kind === ServiceAreaKind.DEPARTEMENTS) {
     const codes = [...new Set(input.departementCodes ?? [])];
     if (codes.length === 0) check.fail([...field, 'departementCodes'], UserErrorCode.BLANK, 'Choisissez au moins un département.');
-    const found = await ctx.loaders.territories.departementByCode.loadMany(codes);
-    const unknown = codes.filter((_code, index) => !found[index] || found[index] instanceof Error);
+    const unknown = await unknownCodes(db, DepartementEntity, codes);
     if (unknown.length) check.fail([...field, 'departementCodes'], UserErrorCode.NOT_FOUND, `Département inconnu : ${unknown.join(', ')}.`);
     area.departementCodes = codes.sort();
   }
@@ -115,7 +121,7 @@ export async function checkServiceArea(
 
 /** Categories by global ID (a category's is made from its slug); unknown ones are reported at their index. */
 export async function checkCategories(
-  ctx: RequestContext,
+  db: DataSource,
   check: InputCheck,
   field: string[],
   ids: string[],
@@ -131,7 +137,7 @@ export async function checkCategories(
     return null;
   });
   const wanted = slugs.filter((slug): slug is string => slug !== null);
-  const rows = wanted.length ? await ctx.db.getRepository(CategoryEntity).findBy(wanted.map((slug) => ({ slug }))) : [];
+  const rows = wanted.length ? await db.getRepository(CategoryEntity).findBy(wanted.map((slug) => ({ slug }))) : [];
   const bySlug = new Map(rows.map((row) => [row.slug, row]));
   slugs.forEach((slug, index) => {
     if (slug !== null && !bySlug.has(slug)) check.fail([...field, String(index)], UserErrorCode.NOT_FOUND, 'Ce secteur d’activité n’existe pas.');

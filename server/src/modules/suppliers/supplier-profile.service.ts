@@ -1,9 +1,9 @@
+import type { DataSource, EntityManager } from 'typeorm';
 import { InputCheck } from '../../core/graphql/input-check.js';
-import type { EntityManager } from 'typeorm';
-import type { RequestContext } from '../../app/context.js';
 import { integerKeyOf } from '../../core/graphql/global-id.js';
 import { UserError, UserErrorCode } from '../../core/graphql/user-error.js';
 import { requireSupplierAccess } from '../accounts/authorization.js';
+import type { Caller } from '../accounts/viewer.js';
 import { ChangeAction, fieldChanges, recordChange } from '../audit/change-log.js';
 import type { CategoryEntity } from '../categories/category.entities.js';
 import { SelfEditableField } from './self-edited-fields.js';
@@ -14,6 +14,7 @@ import {
 } from './supplier-profile.rules.js';
 import { SUPPLIER_TEXT_LIMITS } from './supplier-text-limits.js';
 import { SupplierEntity } from './supplier.entity.js';
+import { refreshSupplierSearch, suppliersByIds } from './supplier.records.js';
 
 export const HEADCOUNT = { min: 0, max: 100_000 } as const;
 export const MAX_TAGS = 20;
@@ -48,6 +49,11 @@ const SELF_EDITED: Partial<Record<keyof Profile, SelfEditableField>> = {
   categories: SelfEditableField.CATEGORIES,
 };
 
+/** What profile editing uses. */
+export interface SupplierProfileDeps {
+  db: DataSource;
+}
+
 export interface ProfileOutcome {
   /** The supplier as it stands after the call (null when it does not exist). */
   supplier: SupplierEntity | null;
@@ -76,7 +82,7 @@ function profileOf(entity: SupplierEntity, categories: CategoryEntity[]): Profil
 
 /** Checks the given fields; returns the values to store (omitted fields absent) and the categories. */
 async function checkProfileInput(
-  ctx: RequestContext,
+  db: DataSource,
   input: UpdateSupplierProfileInput,
 ): Promise<{ check: InputCheck; changes: Partial<Profile>; categories: CategoryEntity[] | undefined }> {
   const check = new InputCheck();
@@ -116,7 +122,7 @@ async function checkProfileInput(
     if (cleaned.every((tag) => tag !== null)) changes.tags = [...new Set(cleaned as string[])];
   }
   if (input.serviceArea != null) {
-    const area = await checkServiceArea(ctx, check, ['serviceArea'], input.serviceArea);
+    const area = await checkServiceArea(db, check, ['serviceArea'], input.serviceArea);
     if (area) changes.serviceArea = area;
   } else if (input.serviceArea === null) {
     check.fail(['serviceArea'], UserErrorCode.BLANK, 'Indiquez la zone d’intervention.');
@@ -127,7 +133,7 @@ async function checkProfileInput(
     if (ids.length > MAX_DECLARED_CATEGORIES) {
       check.fail(['categoryIds'], UserErrorCode.TOO_LONG, `Choisissez au plus ${MAX_DECLARED_CATEGORIES} secteurs d’activité.`);
     } else {
-      categories = (await checkCategories(ctx, check, ['categoryIds'], ids)) ?? undefined;
+      categories = (await checkCategories(db, check, ['categoryIds'], ids)) ?? undefined;
       if (categories) changes.categories = categories.map((category) => category.name).sort();
     }
   }
@@ -140,9 +146,9 @@ async function declaredCategories(manager: EntityManager, supplierId: number): P
 }
 
 /** The supplier, published or not, read afresh (after a write, or to show what changed). */
-async function currentSupplier(ctx: RequestContext, supplierId: number): Promise<SupplierEntity | null> {
-  ctx.loaders.suppliers.managedSupplierById.clear(supplierId);
-  return ctx.loaders.suppliers.managedSupplierById.load(supplierId);
+async function currentSupplier(db: DataSource, supplierId: number): Promise<SupplierEntity | null> {
+  const [supplier] = await suppliersByIds(db, [supplierId], 'ANY');
+  return supplier;
 }
 
 export const STALE_SUPPLIER_MESSAGE =
@@ -153,13 +159,13 @@ export const STALE_SUPPLIER_MESSAGE =
  * read (the row is locked to compare), with the change log, the self-edited fields that
  * imports keep, and the search projection in the same transaction.
  */
-export async function updateSupplierProfile(ctx: RequestContext, input: UpdateSupplierProfileInput): Promise<ProfileOutcome> {
+export async function updateSupplierProfile(deps: SupplierProfileDeps, caller: Caller, input: UpdateSupplierProfileInput): Promise<ProfileOutcome> {
   const supplierId = integerKeyOf(input.supplierId, 'Supplier', 'supplierId');
-  const viewer = requireSupplierAccess(ctx, supplierId);
-  const { check, changes, categories } = await checkProfileInput(ctx, input);
-  if (!check.ok) return { supplier: await currentSupplier(ctx, supplierId), userErrors: check.errors };
+  const viewer = requireSupplierAccess(caller, supplierId);
+  const { check, changes, categories } = await checkProfileInput(deps.db, input);
+  if (!check.ok) return { supplier: await currentSupplier(deps.db, supplierId), userErrors: check.errors };
 
-  const failure = await ctx.db.transaction(async (manager): Promise<UserError | null> => {
+  const failure = await deps.db.transaction(async (manager): Promise<UserError | null> => {
     const entity = await manager.getRepository(SupplierEntity).findOne({ where: { id: supplierId }, lock: { mode: 'pessimistic_write' } });
     if (!entity) return UserError.of('supplierId', UserErrorCode.NOT_FOUND, 'Cette structure n’existe pas.');
     if (entity.version !== input.version) return UserError.of('version', UserErrorCode.STALE_VERSION, STALE_SUPPLIER_MESSAGE);
@@ -202,8 +208,8 @@ export async function updateSupplierProfile(ctx: RequestContext, input: UpdateSu
       ]);
     }
     await recordChange(manager, { accountId: viewer.accountId, supplierId, action: ChangeAction.SUPPLIER_PROFILE_UPDATED, changes: diff });
-    await manager.query('SELECT refresh_supplier_search($1::int[])', [[supplierId]]);
+    await refreshSupplierSearch(manager, [supplierId]);
     return null;
   });
-  return { supplier: await currentSupplier(ctx, supplierId), userErrors: failure ? [failure] : [] };
+  return { supplier: await currentSupplier(deps.db, supplierId), userErrors: failure ? [failure] : [] };
 }

@@ -16,7 +16,7 @@ registerEnumType(SupplierOrder, {
   valuesConfig: {
     RELEVANCE: {
       description:
-        'Suppliers located in the territory first, then those serving it, then those serving all of France; within each, name matches first, then suppliers active in a category the text names, then by name.',
+        'The default: local first, then relevance. A structure whose SIRET, SIREN or whole name is typed comes first; then, with a territory, those located in it, then those serving it through their régions, départements or radius, then those serving all of France only; within each, those matching more of the words, then by text relevance (field weights: activities and offering titles over keywords and synonyms over descriptions, with saturation; the searched categories sold over only declared), then the more complete profiles, then the most recently updated.',
     },
     DISTANCE: {
       description: 'Nearest first, from the commune of the territory filter or from `origin`; suppliers serving all of France that are not located in the territory come after the others.',

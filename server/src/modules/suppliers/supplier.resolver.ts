@@ -5,7 +5,7 @@ import type { RequestContext } from '../../app/context.js';
 import { PageArgs } from '../../core/graphql/pagination.js';
 import { Category } from '../categories/category.types.js';
 import { Offering } from '../offerings/offering.types.js';
-import { resolveSupplierSearch, searchSuppliers } from '../search/supplier-search.service.js';
+import { searchSuppliers } from '../search/supplier-search.service.js';
 import { SupplierConnection } from '../search/supplier-search.types.js';
 import { Commune, Departement, Region } from '../territories/territory.types.js';
 import { SupplierFilter, SupplierOrder } from './supplier.inputs.js';
@@ -25,6 +25,7 @@ export class SupplierResolver {
     @Arg('siret', () => String, { nullable: true, description: 'SIRET (14 digits; spaces allowed).' }) siret: string | null,
   ): Promise<Supplier | null> {
     const entity = await findSupplier(ctx, { id, siret });
+    if (entity) ctx.loaders.suppliers.supplierById.prime(entity.id, entity);
     return entity && Supplier.from(entity);
   }
 
@@ -35,33 +36,39 @@ export class SupplierResolver {
     @Arg('filter', () => SupplierFilter, { nullable: true, description: 'Search criteria; none lists every supplier.' }) filter: SupplierFilter | null,
     @Arg('orderBy', () => SupplierOrder, {
       nullable: true,
-      description: 'Ordering. Default: RELEVANCE with text, else DISTANCE with a point, else NAME.',
+      description: 'Ordering. Default: RELEVANCE (local first, then relevance), for every search.',
     })
     orderBy: SupplierOrder | null,
     @Info() info: GraphQLResolveInfo,
   ): Promise<SupplierConnection> {
-    const search = await resolveSupplierSearch(filter ?? Object.assign(new SupplierFilter(), { excludeNationalOnly: false }), orderBy, ctx);
-    return searchSuppliers(search, page, ctx, { facets: selectsField(info, 'facets'), totalCount: selectsField(info, 'totalCount') });
+    return searchSuppliers(filter ?? Object.assign(new SupplierFilter(), { excludeNationalOnly: false }), orderBy, page, ctx, {
+      facets: selectsField(info, 'facets'),
+      totalCount: selectsField(info, 'totalCount'),
+    });
   }
 
   @FieldResolver(() => [Category], { description: 'Categories the supplier is active in: declared sectors and those of its offerings.' })
-  async categories(@Root() supplier: Supplier, @Ctx() ctx: RequestContext): Promise<Category[]> {
-    return present(await ctx.loaders.categories.categoryById.loadMany(supplier.categoryKeys)).map(Category.from);
+  categories(@Root() supplier: Supplier, @Ctx() ctx: RequestContext): Category[] | Promise<Category[]> {
+    if (supplier.preloaded) return supplier.preloaded.categories.map(Category.from);
+    return ctx.loaders.categories.categoryById.loadMany(supplier.categoryKeys).then((categories) => present(categories).map(Category.from));
   }
 
   @FieldResolver(() => [Offering], { description: 'Published offerings, cheapest first (offerings on quote last).' })
-  async offerings(@Root() supplier: Supplier, @Ctx() ctx: RequestContext): Promise<Offering[]> {
-    return (await ctx.loaders.offerings.offeringsBySupplierId.load(supplier.key)).map(Offering.from);
+  offerings(@Root() supplier: Supplier, @Ctx() ctx: RequestContext): Offering[] | Promise<Offering[]> {
+    if (supplier.preloaded) return supplier.preloaded.offerings.map(Offering.from);
+    return ctx.loaders.offerings.offeringsBySupplierId.load(supplier.key).then((offerings) => offerings.map(Offering.from));
   }
 }
 
 @Resolver(() => PostalAddress)
 export class PostalAddressResolver {
   @FieldResolver(() => Commune, { description: 'Commune of the site (a municipal arrondissement in Paris, Lyon and Marseille).' })
-  async commune(@Root() address: PostalAddress, @Ctx() ctx: RequestContext): Promise<Commune> {
-    const commune = await ctx.loaders.territories.communeByCode.load(address.communeCode);
-    if (!commune) throw new Error(`Commune ${address.communeCode} is missing`);
-    return Commune.from(commune);
+  commune(@Root() address: PostalAddress, @Ctx() ctx: RequestContext): Commune | Promise<Commune> {
+    if (address.preloadedCommune) return Commune.from(address.preloadedCommune);
+    return ctx.loaders.territories.communeByCode.load(address.communeCode).then((commune) => {
+      if (!commune) throw new Error(`Commune ${address.communeCode} is missing`);
+      return Commune.from(commune);
+    });
   }
 }
 

@@ -22,7 +22,7 @@ export class RemovalResolver {
     @Args() page: PageArgs,
     @Arg('removedSince', () => DateTimeResolver, REMOVED_SINCE) removedSince: Date | null,
   ): Promise<SupplierRemovalConnection> {
-    return supplierRemovals({ ...page, removedSince }, ctx);
+    return supplierRemovals(ctx, { ...page, removedSince });
   }
 
   @Query(() => OfferingRemovalConnection, {
@@ -34,6 +34,6 @@ export class RemovalResolver {
     @Args() page: PageArgs,
     @Arg('removedSince', () => DateTimeResolver, REMOVED_SINCE) removedSince: Date | null,
   ): Promise<OfferingRemovalConnection> {
-    return offeringRemovals({ ...page, removedSince }, ctx);
+    return offeringRemovals(ctx, { ...page, removedSince });
   }
 }

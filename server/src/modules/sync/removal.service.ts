@@ -1,4 +1,4 @@
-import type { RequestContext } from '../../app/context.js';
+import type { DataSource } from 'typeorm';
 import { toGlobalId } from '../../core/graphql/global-id.js';
 import { countMatches, fetchKeysetPage, statementSource, type KeysetRow } from '../search/keyset-page.js';
 import { RemovalSql, type RemovedEntity } from './removal.sql.js';
@@ -9,6 +9,11 @@ import {
 
 type RemovalRow = KeysetRow & { reason: string; removed_at: Date };
 
+/** What the removal feeds use. */
+export interface RemovalDeps {
+  db: DataSource;
+}
+
 export interface RemovalPageArgs {
   first?: number | null;
   after?: string | null;
@@ -16,9 +21,9 @@ export interface RemovalPageArgs {
 }
 
 /** One page of removals of an entity, in change order; the rows carry everything shown. */
-async function removalPage<TNode>(entity: RemovedEntity, args: RemovalPageArgs, ctx: RequestContext, nodeOf: (row: RemovalRow) => TNode) {
+async function removalPage<TNode>(deps: RemovalDeps, entity: RemovedEntity, args: RemovalPageArgs, nodeOf: (row: RemovalRow) => TNode) {
   const statements = new RemovalSql(entity, args.removedSince ?? null);
-  const run = syncStatementRunner(ctx);
+  const run = syncStatementRunner(deps);
   const { items, pageInfo } = await fetchKeysetPage<RemovalRow, number>(statementSource(run, statements), `removal:${entity}`, args, async (ids) => ids);
   return {
     edges: items.map(({ row, cursor }) => ({ cursor, node: nodeOf(row) })),
@@ -27,15 +32,16 @@ async function removalPage<TNode>(entity: RemovedEntity, args: RemovalPageArgs, 
   };
 }
 
-export async function supplierRemovals(args: RemovalPageArgs, ctx: RequestContext): Promise<SupplierRemovalConnection> {
-  const page = await removalPage('SUPPLIER', args, ctx, (row) =>
+/** Public, like the directory: no caller. */
+export async function supplierRemovals(deps: RemovalDeps, args: RemovalPageArgs): Promise<SupplierRemovalConnection> {
+  const page = await removalPage(deps, 'SUPPLIER', args, (row) =>
     Object.assign(new SupplierRemoval(), { supplierId: toGlobalId('Supplier', row.id), reason: row.reason as SupplierRemovalReason, removedAt: row.removed_at }),
   );
   return Object.assign(new SupplierRemovalConnection(), page);
 }
 
-export async function offeringRemovals(args: RemovalPageArgs, ctx: RequestContext): Promise<OfferingRemovalConnection> {
-  const page = await removalPage('OFFERING', args, ctx, (row) =>
+export async function offeringRemovals(deps: RemovalDeps, args: RemovalPageArgs): Promise<OfferingRemovalConnection> {
+  const page = await removalPage(deps, 'OFFERING', args, (row) =>
     Object.assign(new OfferingRemoval(), { offeringId: toGlobalId('Offering', row.id), reason: row.reason as OfferingRemovalReason, removedAt: row.removed_at }),
   );
   return Object.assign(new OfferingRemovalConnection(), page);

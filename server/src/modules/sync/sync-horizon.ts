@@ -1,4 +1,4 @@
-import type { RequestContext } from '../../app/context.js';
+import type { DataSource } from 'typeorm';
 import { statementRunner, type RunStatement } from '../search/search-result-cache.js';
 
 /**
@@ -12,6 +12,6 @@ export const SYNC_HORIZON = 'pg_snapshot_xmin(pg_current_snapshot())::text::bigi
  * Runs sync pages without the search result cache: what they return moves with the sync
  * horizon (when any transaction ends), not only with the directory version.
  */
-export function syncStatementRunner(ctx: Pick<RequestContext, 'db'>): RunStatement {
-  return statementRunner(ctx.db);
+export function syncStatementRunner(deps: { db: DataSource }): RunStatement {
+  return statementRunner(deps.db);
 }
