@@ -25,8 +25,8 @@ export class OfferingResolver {
     orderBy: OfferingOrder | null,
     @Info() info: GraphQLResolveInfo,
   ): Promise<OfferingConnection> {
-    const search = await resolveOfferingSearch(filter ?? Object.assign(new OfferingFilter(), { excludeNationalOnly: false }), orderBy, ctx);
-    return searchOfferings(search, page, ctx, { totalCount: selectsField(info, 'totalCount') });
+    const search = await resolveOfferingSearch(ctx, filter ?? Object.assign(new OfferingFilter(), { excludeNationalOnly: false }), orderBy);
+    return searchOfferings(ctx, search, page, { totalCount: selectsField(info, 'totalCount') });
   }
 
   @FieldResolver(() => Supplier, { description: 'The supplier selling it.' })

@@ -1,10 +1,10 @@
-import type { RequestContext } from '../../app/context.js';
 import { badUserInput } from '../../core/graphql/errors.js';
 import { findCategoriesBySlugs, findCategoryGroupsBySlugs } from '../categories/category.service.js';
 import { DEFAULT_SMALL_PURCHASE_AMOUNT } from '../small-purchase/small-purchase-thresholds.js';
 import type { ServiceType } from '../suppliers/service-area.js';
 import { kindsEligibleFor, kindsOfFamily, type SupplierKind } from '../suppliers/supplier-kind.js';
 import type { DirectoryFilter } from './search.inputs.js';
+import type { SearchDeps } from './search.deps.js';
 import { invalidSmallPurchaseAmount } from './search.errors.js';
 import { buildTextQuery } from './text-query.js';
 import { resolveTerritoryZone, type TerritoryLookup, type TerritoryZone } from './territory-zone.js';
@@ -44,13 +44,13 @@ function intersect<T>(sets: (T[] | null)[]): T[] | null {
   );
 }
 
-async function activityCategoryIdsOf(filter: DirectoryFilter, ctx: RequestContext): Promise<number[] | null> {
+async function activityCategoryIdsOf(filter: DirectoryFilter, deps: SearchDeps): Promise<number[] | null> {
   const categorySlugs = listFilter(filter.categorySlugs, 'filter.categorySlugs');
   const groupSlugs = listFilter(filter.categoryGroupSlugs, 'filter.categoryGroupSlugs');
   if (!categorySlugs && !groupSlugs) return null;
-  const categories = categorySlugs ? await findCategoriesBySlugs(ctx.db, categorySlugs, 'filter.categorySlugs') : [];
-  const groups = groupSlugs ? await findCategoryGroupsBySlugs(ctx.db, groupSlugs, 'filter.categoryGroupSlugs') : [];
-  const groupCategories = await ctx.loaders.categories.categoriesByGroupId.loadMany(groups.map((group) => group.id));
+  const categories = categorySlugs ? await findCategoriesBySlugs(deps.db, categorySlugs, 'filter.categorySlugs') : [];
+  const groups = groupSlugs ? await findCategoryGroupsBySlugs(deps.db, groupSlugs, 'filter.categoryGroupSlugs') : [];
+  const groupCategories = await deps.loaders.categories.categoriesByGroupId.loadMany(groups.map((group) => group.id));
   const all = [...categories, ...groupCategories.flatMap((list) => (list instanceof Error ? [] : list))];
   return [...new Set(all.map((category) => category.id))];
 }
@@ -66,8 +66,8 @@ export function smallPurchaseAmountOf(filter: DirectoryFilter): number | null {
 }
 
 /** Categories whose name or keywords match the text. */
-async function categoriesMatching(tsquery: string, ctx: RequestContext): Promise<number[]> {
-  const rows = await ctx.db.query<{ id: number }[]>(
+async function categoriesMatching(tsquery: string, deps: SearchDeps): Promise<number[]> {
+  const rows = await deps.db.query<{ id: number }[]>(
     `SELECT id FROM category WHERE to_tsvector('french_unaccent', name || ' ' || array_to_string(keywords, ' ')) @@ $1::tsquery`,
     [tsquery],
   );
@@ -75,8 +75,8 @@ async function categoriesMatching(tsquery: string, ctx: RequestContext): Promise
 }
 
 /** Territories read through the request's loaders and SQL. */
-function databaseTerritories(ctx: RequestContext): TerritoryLookup {
-  const { territories } = ctx.loaders;
+function databaseTerritories(deps: SearchDeps): TerritoryLookup {
+  const { territories } = deps.loaders;
   return {
     commune: (code) => territories.communeByCode.load(code),
     departement: (code) => territories.departementByCode.load(code),
@@ -84,7 +84,7 @@ function databaseTerritories(ctx: RequestContext): TerritoryLookup {
     departementsOfRegion: (code) => territories.departementsByRegionCode.load(code),
     departementsWithin: async (centre, radiusKm) =>
       (
-        await ctx.db.query<{ code: string; region_code: string }[]>(
+        await deps.db.query<{ code: string; region_code: string }[]>(
           `SELECT code, region_code FROM departement
            WHERE min_latitude IS NOT NULL
              AND distance_km($1, $2, greatest(min_latitude, least(max_latitude, $1)),
@@ -95,7 +95,7 @@ function databaseTerritories(ctx: RequestContext): TerritoryLookup {
   };
 }
 
-export async function resolveDirectoryCriteria(filter: DirectoryFilter, ctx: RequestContext): Promise<DirectoryCriteria> {
+export async function resolveDirectoryCriteria(filter: DirectoryFilter, deps: SearchDeps): Promise<DirectoryCriteria> {
   const kinds = intersect<SupplierKind>([
     listFilter(filter.kinds, 'filter.kinds'),
     filter.kindFamilies == null ? null : filter.kindFamilies.flatMap(kindsOfFamily),
@@ -104,12 +104,12 @@ export async function resolveDirectoryCriteria(filter: DirectoryFilter, ctx: Req
   const smallPurchaseAmount = smallPurchaseAmountOf(filter);
   // Independent look-ups: their round trips overlap.
   const [activityCategoryIds, zone, text] = await Promise.all([
-    activityCategoryIdsOf(filter, ctx),
-    filter.territory ? resolveTerritoryZone(filter.territory, databaseTerritories(ctx), ctx.capabilities) : null,
-    buildTextQuery(ctx.db, filter.text),
+    activityCategoryIdsOf(filter, deps),
+    filter.territory ? resolveTerritoryZone(filter.territory, databaseTerritories(deps), deps.capabilities) : null,
+    buildTextQuery(deps.db, filter.text),
   ]);
   const tsquery = text?.tsquery ?? null;
-  const textCategoryIds = text ? await categoriesMatching(tsquery!, ctx) : [];
+  const textCategoryIds = text ? await categoriesMatching(tsquery!, deps) : [];
   return {
     textCategoryIds,
     tsquery,

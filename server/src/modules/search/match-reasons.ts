@@ -1,14 +1,10 @@
 import type { OfferingEntity } from '../offerings/offering.entity.js';
 import { directPurchasePossible } from '../offerings/offering.types.js';
+import type { OfferingWords } from './directory-index/card-cache.js';
 import type { DirectoryReference } from './directory-index/directory-reference.js';
 import { FIELD_WEIGHTS } from './directory-index/indexed-supplier-search.js';
 import { requiredWords, type SupplierSearch } from './supplier-search.query.js';
 
-/** The words of an offering (its search document's lexemes). */
-export interface OfferingWords {
-  title: ReadonlySet<string>;
-  description: ReadonlySet<string>;
-}
 
 /** A supplier's offerings as a search sees them (README, "Say why"). */
 export interface ExplainedOfferings {

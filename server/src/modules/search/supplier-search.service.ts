@@ -1,11 +1,11 @@
-import type { RequestContext } from '../../app/context.js';
+import type { Caller } from '../accounts/viewer.js';
 import { badUserInput } from '../../core/graphql/errors.js';
 import { Category, CategoryGroup } from '../categories/category.types.js';
 import { OfferingEntity } from '../offerings/offering.entity.js';
 import { directPurchasePossible, Offering } from '../offerings/offering.types.js';
 import { DEFAULT_SMALL_PURCHASE_AMOUNT } from '../small-purchase/small-purchase-thresholds.js';
 import { ServiceType } from '../suppliers/service-area.js';
-import type { EntityMetadata } from 'typeorm';
+import type { DataSource, EntityMetadata } from 'typeorm';
 import { SupplierEntity } from '../suppliers/supplier.entity.js';
 import { SupplierSearchEntity } from './supplier-search.entity.js';
 import { SupplierOrder, type SupplierFilter } from '../suppliers/supplier.inputs.js';
@@ -17,7 +17,9 @@ import type { SearchStart } from './directory-index/directory-index.service.js';
 import type { Capabilities } from '../../app/capabilities.js';
 import { FIELD_BITS, IndexedSupplierSearch } from './directory-index/indexed-supplier-search.js';
 import { fetchKeysetPage, settledLater } from './keyset-page.js';
-import { explainOfferings, type OfferingWords } from './match-reasons.js';
+import { explainOfferings } from './match-reasons.js';
+import type { SupplierSearchDeps } from './search.deps.js';
+import type { OfferingWords, PageSupplier, PageSupplierCard } from './directory-index/card-cache.js';
 import { SqlSupplierSearch } from './sql-supplier-search.js';
 import { onTurns, type RunTurn, type SlotReasons, type SupplierFacetCounts, type SupplierPageRow, type SupplierSearchEngine } from './supplier-search.engine.js';
 import { resolveSupplierText, type SupplierSearch } from './supplier-search.query.js';
@@ -125,35 +127,34 @@ export function wordsToStem(buyerText: BuyerText | null): string | null {
 
 /**
  * Runs a supplier search (README): resolves the filter against the directory index's
- * reference data, then the page, and the count and facets when selected. Two statements:
- * the directory version with the text's words, and the page's suppliers with their
- * offerings; what else the cards and facets show comes from memory.
+ * reference data, then the page, and the count and facets when selected. Two statements at
+ * most: the directory version with the text's words, and the page's suppliers with their
+ * offerings (those not in the index service's cards); what else the results and facets show
+ * comes from memory.
  */
 export async function searchSuppliers(
+  deps: SupplierSearchDeps,
+  caller: Caller,
   filter: SupplierFilter,
   requestedOrder: SupplierOrder | null | undefined,
   page: { first?: number | null; after?: string | null },
-  ctx: RequestContext,
   selected: { facets: boolean; totalCount: boolean },
 ): Promise<SupplierConnection> {
-  const service = ctx.directoryIndex;
+  const service = deps.directoryIndex;
   // Checked before anything reaches SQL or the index.
   const buyerText = readBuyerText(filter.text);
   smallPurchaseAmountOf(filter);
   const start = await service.start(wordsToStem(buyerText));
   // Index searches are CPU work on this process's one event loop: shared fairly between client IPs.
   const workQueue = service.workQueue;
-  const search = await resolveSupplierSearch(filter, requestedOrder, start, ctx.capabilities, buyerText, (work) => workQueue.run(ctx.http.ip, work));
+  const search = await resolveSupplierSearch(filter, requestedOrder, start, deps.capabilities, buyerText, (work) => workQueue.run(caller.ip, work));
   const { index, reference } = start;
-  const indexed = onTurns(new IndexedSupplierSearch(index, search, reference), (work) => workQueue.run(ctx.http.ip, work));
+  const indexed = onTurns(new IndexedSupplierSearch(index, search, reference), (work) => workQueue.run(caller.ip, work));
   // Sync pages read SQL: they follow the sync horizon (modules/sync); everything else, the index.
   const engine: SupplierSearchEngine =
-    search.order === SupplierOrder.UPDATED_ASC ? new SqlSupplierSearch(search, ctx.runSearchStatement, syncStatementRunner(ctx)) : indexed;
-  return pageOf(search, engine, indexed, reference, page, ctx, selected);
+    search.order === SupplierOrder.UPDATED_ASC ? new SqlSupplierSearch(search, deps.runSearchStatement, syncStatementRunner(deps)) : indexed;
+  return pageOf(search, engine, indexed, reference, page, deps, selected);
 }
-
-/** A supplier of the page with its published offerings (one statement for the page). */
-type PageSupplier = SupplierEntity & { publishedOfferings: OfferingEntity[] };
 
 /**
  * The page's suppliers, published, with their search row and their published offerings
@@ -184,55 +185,72 @@ function hydrated<T extends object>(entity: T, metadata: EntityMetadata, json: R
   return entity;
 }
 
-/**
- * The page's suppliers with their offerings and the offerings' words. Primes the request's
- * loaders with them, and with the territories and categories the cards show (from the
- * reference data).
- */
-async function loadPageSuppliers(
-  ids: number[],
-  ctx: RequestContext,
-  reference: DirectoryReference,
-  offeringWords: Map<number, OfferingWords>,
-): Promise<(PageSupplier | null)[]> {
-  if (ids.length === 0) return [];
+/** The cards of these published suppliers, read in one statement (PAGE_SUPPLIERS_SQL). */
+async function readCards(db: DataSource, ids: number[]): Promise<PageSupplierCard[]> {
   type Row = {
     supplier: Record<string, unknown>;
     search: Record<string, unknown> | null;
     offerings: { row: Record<string, unknown>; title: string; description: string }[];
   };
-  const rows = await ctx.db.query<Row[]>(PAGE_SUPPLIERS_SQL, [ids]);
-  const supplierMetadata = ctx.db.getMetadata(SupplierEntity);
-  const searchMetadata = ctx.db.getMetadata(SupplierSearchEntity);
-  const offeringMetadata = ctx.db.getMetadata(OfferingEntity);
-  const byId = new Map<number, PageSupplier>();
-  for (const row of rows) {
-    const entity = hydrated(new SupplierEntity(), supplierMetadata, row.supplier) as PageSupplier;
-    if (row.search) entity.search = hydrated(new SupplierSearchEntity(), searchMetadata, row.search);
-    entity.publishedOfferings = row.offerings.map((offering) => {
-      const hydratedOffering = hydrated(new OfferingEntity(), offeringMetadata, offering.row);
-      offeringWords.set(hydratedOffering.id, {
-        title: new Set(offering.title ? offering.title.split('\u001f') : []),
-        description: new Set(offering.description ? offering.description.split('\u001f') : []),
-      });
-      return hydratedOffering;
+  const rows = await db.query<Row[]>(PAGE_SUPPLIERS_SQL, [ids]);
+  const supplierMetadata = db.getMetadata(SupplierEntity);
+  const searchMetadata = db.getMetadata(SupplierSearchEntity);
+  const offeringMetadata = db.getMetadata(OfferingEntity);
+  const words = (joined: string) => new Set(joined ? joined.split('\u001f') : []);
+  return rows.map((row) => {
+    const supplier = hydrated(new SupplierEntity(), supplierMetadata, row.supplier) as PageSupplier;
+    if (row.search) supplier.search = hydrated(new SupplierSearchEntity(), searchMetadata, row.search);
+    const offeringWords = new Map<number, OfferingWords>();
+    supplier.publishedOfferings = row.offerings.map((offering) => {
+      const entity = hydrated(new OfferingEntity(), offeringMetadata, offering.row);
+      offeringWords.set(entity.id, { title: words(offering.title), description: words(offering.description) });
+      return entity;
     });
-    byId.set(entity.id, entity);
+    return { supplier, offeringWords };
+  });
+}
+
+/**
+ * The page's suppliers with their offerings and the offerings' words: from the cards kept
+ * by the directory index, the others in one statement. Primes the request's loaders with
+ * them, and with the territories and categories the cards show (from the reference data).
+ */
+async function loadPageSuppliers(
+  ids: number[],
+  deps: SupplierSearchDeps,
+  reference: DirectoryReference,
+  offeringWords: Map<number, OfferingWords>,
+): Promise<(PageSupplier | null)[]> {
+  if (ids.length === 0) return [];
+  const { cards } = deps.directoryIndex;
+  const stamp = cards.stamp;
+  const byId = new Map<number, PageSupplierCard>();
+  for (const id of ids) {
+    const card = cards.get(id);
+    if (card) byId.set(id, card);
   }
-  const { loaders } = ctx;
-  for (const entity of byId.values()) {
-    loaders.suppliers.supplierById.prime(entity.id, entity);
-    loaders.offerings.offeringsBySupplierId.prime(entity.id, entity.publishedOfferings);
-    for (const offering of entity.publishedOfferings) loaders.offerings.offeringById.prime(offering.id, offering);
-    primeTerritories(ctx, reference, [entity.communeCode], entity.serviceAreaDepartementCodes, entity.serviceAreaRegionCodes);
-    primeCategories(ctx, reference, [...(entity.search?.categoryIds ?? []), ...entity.publishedOfferings.map((offering) => offering.categoryId)]);
+  const missing = ids.filter((id) => !byId.has(id));
+  if (missing.length > 0) {
+    for (const card of await readCards(deps.db, missing)) {
+      byId.set(card.supplier.id, card);
+      cards.remember(card.supplier.id, card, stamp);
+    }
   }
-  return ids.map((id) => byId.get(id) ?? null);
+  const { loaders } = deps;
+  for (const { supplier, offeringWords: words } of byId.values()) {
+    for (const [offeringId, offering] of words) offeringWords.set(offeringId, offering);
+    loaders.suppliers.supplierById.prime(supplier.id, supplier);
+    loaders.offerings.offeringsBySupplierId.prime(supplier.id, supplier.publishedOfferings);
+    for (const offering of supplier.publishedOfferings) loaders.offerings.offeringById.prime(offering.id, offering);
+    primeTerritories(deps, reference, [supplier.communeCode], supplier.serviceAreaDepartementCodes, supplier.serviceAreaRegionCodes);
+    primeCategories(deps, reference, [...(supplier.search?.categoryIds ?? []), ...supplier.publishedOfferings.map((offering) => offering.categoryId)]);
+  }
+  return ids.map((id) => byId.get(id)?.supplier ?? null);
 }
 
 /** Communes (with their parent city), départements and régions, from the reference data into the request's loaders. */
-function primeTerritories(ctx: RequestContext, reference: DirectoryReference, communeCodes: string[], departementCodes: string[], regionCodes: string[]): void {
-  const { territories } = ctx.loaders;
+function primeTerritories(deps: SupplierSearchDeps, reference: DirectoryReference, communeCodes: string[], departementCodes: string[], regionCodes: string[]): void {
+  const { territories } = deps.loaders;
   const departements = new Set(departementCodes);
   const regions = new Set(regionCodes);
   for (const code of communeCodes) {
@@ -257,8 +275,8 @@ function primeTerritories(ctx: RequestContext, reference: DirectoryReference, co
 }
 
 /** Categories and their groups, from the reference data into the request's loaders. */
-function primeCategories(ctx: RequestContext, reference: DirectoryReference, categoryIds: Iterable<number>, groupIds: Iterable<number> = []): void {
-  const { categories } = ctx.loaders;
+function primeCategories(deps: SupplierSearchDeps, reference: DirectoryReference, categoryIds: Iterable<number>, groupIds: Iterable<number> = []): void {
+  const { categories } = deps.loaders;
   const groups = new Set(groupIds);
   for (const id of categoryIds) {
     const category = reference.categories.get(id);
@@ -278,7 +296,7 @@ async function pageOf(
   indexed: SupplierSearchEngine,
   reference: DirectoryReference,
   page: { first?: number | null; after?: string | null },
-  ctx: RequestContext,
+  deps: SupplierSearchDeps,
   selected: { facets: boolean; totalCount: boolean },
 ): Promise<SupplierConnection> {
   // Facets count the matches too: one pass serves both fields.
@@ -289,7 +307,7 @@ async function pageOf(
     engine,
     search.order,
     page,
-    (ids) => loadPageSuppliers(ids, ctx, reference, offeringWords),
+    (ids) => loadPageSuppliers(ids, deps, reference, offeringWords),
     { skipMissing: true },
   );
   // Pages read in SQL (UPDATED_ASC) are explained by the index.
@@ -329,7 +347,7 @@ async function pageOf(
     });
   });
   connection.pageInfo = result.pageInfo;
-  connection.loadFacets = async () => supplierFacets(await (facets ?? engine.facets()), engine, search, reference, ctx);
+  connection.loadFacets = async () => supplierFacets(await (facets ?? engine.facets()), engine, search, reference, deps);
   connection.countAll = async () => (facets ? (await facets).matches : await (count ?? engine.count()));
   return connection;
 }
@@ -361,7 +379,7 @@ async function supplierFacets(
   engine: SupplierSearchEngine,
   search: SupplierSearch,
   reference: DirectoryReference,
-  ctx: RequestContext,
+  deps: SupplierSearchDeps,
 ): Promise<SupplierFacets> {
   const kinds = [...counts.kinds].map(([kind, count]) => Object.assign(new KindFacet(), { kind, count }));
   const families = Object.values(KindFamily).map((family) =>
@@ -370,13 +388,13 @@ async function supplierFacets(
   const reservedMarkets = Object.values(ReservedMarket).map((reservedMarket) =>
     Object.assign(new ReservedMarketFacet(), { reservedMarket, count: counts.reservedMarkets.get(reservedMarket) ?? 0 }),
   );
-  primeCategories(ctx, reference, [], counts.categoryGroups.keys());
-  primeTerritories(ctx, reference, [], [...counts.departements.keys()], []);
+  primeCategories(deps, reference, [], counts.categoryGroups.keys());
+  primeTerritories(deps, reference, [], [...counts.departements.keys()], []);
   return Object.assign(new SupplierFacets(), {
     kinds: kinds.sort(byCountThenLabel((facet) => facet.kind)),
     kindFamilies: families,
     reservedMarkets,
-    loadCategories: () => categoryFacets(engine, reference, ctx),
+    loadCategories: () => categoryFacets(engine, reference, deps),
     loadTags: () => tagFacets(engine),
     categoryGroups: [...counts.categoryGroups]
       .flatMap(([id, count]) => {
@@ -398,9 +416,9 @@ async function supplierFacets(
   });
 }
 
-async function categoryFacets(engine: SupplierSearchEngine, reference: DirectoryReference, ctx: RequestContext): Promise<CategoryFacet[]> {
+async function categoryFacets(engine: SupplierSearchEngine, reference: DirectoryReference, deps: SupplierSearchDeps): Promise<CategoryFacet[]> {
   const counts = [...(await engine.categories())];
-  primeCategories(ctx, reference, counts.map(([id]) => id));
+  primeCategories(deps, reference, counts.map(([id]) => id));
   return counts
     .flatMap(([id, count]) => {
       const category = reference.categories.get(id);

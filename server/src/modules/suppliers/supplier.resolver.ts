@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import { selectsField } from '../../core/graphql/selection.js';
-import type { RequestContext } from '../../app/context.js';
+import { callerOf, type RequestContext } from '../../app/context.js';
 import { PageArgs } from '../../core/graphql/pagination.js';
 import { Category } from '../categories/category.types.js';
 import { Offering } from '../offerings/offering.types.js';
@@ -41,7 +41,7 @@ export class SupplierResolver {
     orderBy: SupplierOrder | null,
     @Info() info: GraphQLResolveInfo,
   ): Promise<SupplierConnection> {
-    return searchSuppliers(filter ?? Object.assign(new SupplierFilter(), { excludeNationalOnly: false }), orderBy, page, ctx, {
+    return searchSuppliers(ctx, callerOf(ctx), filter ?? Object.assign(new SupplierFilter(), { excludeNationalOnly: false }), orderBy, page, {
       facets: selectsField(info, 'facets'),
       totalCount: selectsField(info, 'totalCount'),
     });

@@ -6,6 +6,7 @@ import { withoutSqlStatistics } from '../../../core/database/sql-statistics.js';
 import { directoryIndexLoading } from '../search.errors.js';
 import { DirectoryIndex, type IndexedSupplierRow } from './directory-index.js';
 import { CHANGES_SINCE_SQL, indexedRowsSql, PRUNE_CHANGES_SQL, VERSION_AND_WORDS_SQL, type ChangesSince } from './directory-index.sql.js';
+import { CardCache } from './card-cache.js';
 import { DirectoryReference } from './directory-reference.js';
 import { splitLexemes } from './text-index.js';
 
@@ -19,6 +20,8 @@ const DEFAULT_MAX_WAIT_MS = 2_000;
 const RETRY_AFTER_SECONDS = 5;
 /** Texts whose words were stemmed lately (they do not depend on the directory). */
 const WORD_CACHE_SIZE = 5_000;
+/** Suppliers whose cards are kept for result pages (a few KiB each: tens of MiB at most). */
+const CARD_CACHE_SIZE = 5_000;
 
 /** A token of a buyer's text as PostgreSQL's parser cut it, with its lexemes (none: a stop word). */
 export interface ParsedToken {
@@ -50,6 +53,8 @@ export class DirectoryIndexService {
   private readonly words = new LRUCache<string, ParsedToken[]>({ max: WORD_CACHE_SIZE });
   /** Searches in the index are synchronous CPU work: the queue shares them fairly between clients. */
   readonly workQueue = new FairWorkQueue();
+  /** The cards of result pages (supplier-search.service.ts), following the same changes as the index. */
+  readonly cards = new CardCache(CARD_CACHE_SIZE);
 
   constructor(
     private readonly db: DataSource,
@@ -162,6 +167,7 @@ export class DirectoryIndexService {
     // Should catch-ups have brought the index in place further meanwhile, this one catches up on the next search.
     this.reference = reference;
     this.index = index;
+    this.cards.clear();
     this.log(`Directory index: ${index.liveCount} suppliers loaded in ${Math.round(performance.now() - started)} ms`);
   }
 
@@ -176,6 +182,7 @@ export class DirectoryIndexService {
     // A full load that ended meanwhile replaced this index: it catches up on the next search.
     if (this.index !== index) return;
     index.apply(changes.ids, rows, Number(changes.version));
+    this.cards.forget(changes.ids);
     // Retired slots are only ever skipped, added ones sit in the text delta: rebuild when they weigh.
     const rebuildPast = Math.max(10_000, index.liveCount / 4);
     if (index.deadSlots > rebuildPast || index.slotCount - index.sealedSlotCount > rebuildPast) void this.load();
