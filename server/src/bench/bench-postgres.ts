@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { DataSource } from 'typeorm';
@@ -62,24 +64,41 @@ export function benchDatabaseUrl(adminUrl: string, size: number): string {
   return databaseUrlOf(adminUrl, seededDatabaseName(size));
 }
 
+/** The modules the demo directory is made from: a change to any of them makes another directory. */
+const DEMO_SOURCES = ['../modules/demo/demo-generator.js', '../modules/demo/demo-vocabulary.js', '../modules/demo/demo-directory.js', '../modules/categories/category-taxonomy.js'];
+
+/** What the demo directory of this build is made from (its modules' code). */
+async function demoFingerprint(): Promise<string> {
+  const hash = createHash('sha256');
+  for (const source of DEMO_SOURCES) hash.update(await readFile(new URL(source, import.meta.url)));
+  return hash.digest('hex');
+}
+
 /**
  * The benchmark directory of `size` demo suppliers (achat_inclusif_bench_<size>), seeded
- * the first time (slow at 100 000) and kept; shared by the benchmarks.
+ * the first time (slow at 100 000) and kept while the demo generator and the taxonomy stay
+ * the same (their fingerprint is kept beside it): figures and relevance are judged on the
+ * directory this build makes.
  */
 export async function openSeededBenchDatabase(adminUrl: string, size: number, config: Config): Promise<DataSource> {
   const name = seededDatabaseName(size);
   const db = await openBenchDatabase(adminUrl, name, config);
+  const fingerprint = `${await demoFingerprint()}:${config.demoSeed}`;
+  await db.query('CREATE TABLE IF NOT EXISTS bench_seed (fingerprint text NOT NULL)');
   const [{ count }] = await db.query('SELECT count(*)::int AS count FROM supplier');
-  if (count !== size) {
+  const [seeded] = await db.query<{ fingerprint: string }[]>('SELECT fingerprint FROM bench_seed');
+  if (count !== size || seeded?.fingerprint !== fingerprint) {
     const started = performance.now();
     await db.query('TRUNCATE supplier CASCADE');
-    await db.transaction((manager) =>
-      loadDemoDirectory(manager, {
+    await db.transaction(async (manager) => {
+      await loadDemoDirectory(manager, {
         count: size,
         seed: config.demoSeed,
         onProgress: (done) => process.stdout.write(`\r  seeding ${size}: ${done}`),
-      }),
-    );
+      });
+      await manager.query('DELETE FROM bench_seed');
+      await manager.query('INSERT INTO bench_seed (fingerprint) VALUES ($1)', [fingerprint]);
+    });
     await compactAfterBulkLoad(db);
     console.log(`\r  seeded ${size} suppliers in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
