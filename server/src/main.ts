@@ -1,3 +1,4 @@
+import './app/production-mode-default.js';
 import 'reflect-metadata';
 import { isServerWorker } from './app/cluster.js';
 import { ConfigError, loadConfig } from './core/config/config.js';

@@ -32,7 +32,6 @@ import { outboxView } from '../modules/mail/outbox-view.js';
 import { supplierLogoRoutes } from '../modules/suppliers/supplier-logo.routes.js';
 import { createRequestContext, type AppServices, type RequestContext, type ServerServices } from './context.js';
 import { healthRoutes } from './health-routes.js';
-import { defaultToProductionMode } from './production-mode.js';
 
 export interface HttpServer {
   url: string;
@@ -69,7 +68,6 @@ export async function startHttpServer(
   appServices: AppServices,
   options: HttpServerOptions,
 ): Promise<HttpServer> {
-  defaultToProductionMode();
   const services: ServerServices = {
     ...appServices,
     mailer: appServices.mailer ?? createMailer(appServices.config, appServices.db),

@@ -1,3 +1,4 @@
+import '../app/production-mode-default.js';
 import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
 import type { DataSource } from 'typeorm';

@@ -1,3 +1,4 @@
+import '../app/production-mode-default.js';
 import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
