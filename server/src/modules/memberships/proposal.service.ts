@@ -14,6 +14,7 @@ import { composeMail } from '../mail/mail-templates.js';
 import type { Mailer } from '../mail/mailer.js';
 import { SelfEditableField } from '../suppliers/self-edited-fields.js';
 import { isValidSiret, normalizeSiret } from '../suppliers/siret.js';
+import { refreshSupplierSearch } from '../suppliers/supplier.records.js';
 import {
   checkContactEmail, checkFrenchPhone, checkWebsite, DESCRIPTION_MAX_LENGTH,
 } from '../suppliers/supplier-profile.rules.js';
@@ -187,7 +188,7 @@ export async function proposeSupplier(deps: Pick<ProposalDeps, 'db'>, caller: Ca
     );
     // Proposed at the same instant by someone else: reported like any known SIRET.
     if (!created) return null;
-    await manager.query('SELECT refresh_supplier_search($1::int[])', [[created.id]]);
+    await refreshSupplierSearch(manager, [created.id]);
     const [proposal]: { id: number }[] = await manager.query(
       'INSERT INTO supplier_proposal (supplier_id, proposed_by, message) VALUES ($1, $2, $3) RETURNING id',
       [created.id, viewer.accountId, values.message],
@@ -237,7 +238,7 @@ export async function decideSupplierProposal(deps: ProposalDeps, caller: Caller,
     );
     if (approve) {
       await manager.query('UPDATE supplier SET published = true, updated_at = now() WHERE id = $1', [proposal.supplier_id]);
-      await manager.query('SELECT refresh_supplier_search($1::int[])', [[proposal.supplier_id]]);
+      await refreshSupplierSearch(manager, [proposal.supplier_id]);
     }
     await recordChange(manager, {
       accountId: admin.accountId,
